@@ -1,0 +1,22 @@
+package dev.fleche.core.storage;
+
+/**
+ * No stored key matches a digest or prefix.
+ */
+public class KeyNotFoundException extends StorageException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String digestOrPrefix;
+
+	public KeyNotFoundException(String digestOrPrefix) {
+		super("No stored key matches '" + digestOrPrefix + "'");
+		this.digestOrPrefix = digestOrPrefix;
+	}
+
+	/** The digest or prefix that matched nothing. */
+	public String digestOrPrefix() {
+		return this.digestOrPrefix;
+	}
+
+}
