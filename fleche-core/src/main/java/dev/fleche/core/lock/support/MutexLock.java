@@ -21,7 +21,7 @@ final class MutexLock extends QueueAcquirable implements Lock {
 	MutexLock(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
 		super(queue, LockMode.MUTEX, options, listeners);
 		this.registry = registry;
-		this.slot = new Slot("lock", queue.key(), LockMode.MUTEX.name());
+		this.slot = new Slot("lock", queue.key(), LockMode.MUTEX.name(), true);
 	}
 
 	@Override

@@ -82,12 +82,7 @@ abstract class QueueAcquirable implements Acquirable {
 
 	@Override
 	public final Optional<LockHandle> tryAcquire() {
-		LockHandle handle = reenter();
-		if (handle != null) {
-			return Optional.of(handle);
-		}
-		Grant grant = this.queue.tryAcquire(this.mode, Owner.current(), this.options);
-		return (grant != null) ? Optional.of(granted(grant, 0, false)) : Optional.empty();
+		return Optional.ofNullable(grantNow());
 	}
 
 	@Override
@@ -138,7 +133,16 @@ abstract class QueueAcquirable implements Acquirable {
 		if (Thread.interrupted()) {
 			throw new InterruptedException("Interrupted before acquiring lock '" + key() + "'");
 		}
-		return tryAcquire().orElse(null);
+		return grantNow();
+	}
+
+	private @Nullable LockHandle grantNow() {
+		LockHandle handle = reenter();
+		if (handle != null) {
+			return handle;
+		}
+		Grant grant = this.queue.tryAcquire(this.mode, Owner.current(), this.options);
+		return (grant != null) ? granted(grant, 0, false) : null;
 	}
 
 	/** Queues and waits; {@code null} on timeout. A negative timeout waits forever. */

@@ -23,7 +23,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 	ReentrantMutex(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
 		super(queue, LockMode.MUTEX, options, listeners);
 		this.registry = registry;
-		this.slot = new Slot("rlock", queue.key(), LockMode.MUTEX.name());
+		this.slot = new Slot("rlock", queue.key(), LockMode.MUTEX.name(), true);
 	}
 
 	@Override

@@ -26,7 +26,7 @@ final class SemaphorePrimitive extends QueueAcquirable implements BoundedSemapho
 		super(queue, LockMode.semaphore(permits), options, listeners);
 		this.permits = permits;
 		this.registry = registry;
-		this.slot = new Slot("semaphore", queue.key(), this.mode.name());
+		this.slot = new Slot("semaphore", queue.key(), this.mode.name(), false);
 	}
 
 	@Override
