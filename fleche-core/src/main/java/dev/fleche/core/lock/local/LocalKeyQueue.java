@@ -134,17 +134,6 @@ final class LocalKeyQueue implements KeyQueue {
 		}
 	}
 
-	/** Whether this key has no holders and no waiters. */
-	boolean isIdle() {
-		this.lock.lock();
-		try {
-			return this.holders.isEmpty() && queueLengthLocked() == 0;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
 	boolean release(LocalGrant grant) {
 		Deferred deferred;
 		this.lock.lock();
@@ -222,6 +211,20 @@ final class LocalKeyQueue implements KeyQueue {
 		}
 	}
 
+	/** The scheduled lease check of {@code grant} ran. */
+	void expiryDue(LocalGrant grant) {
+		Deferred deferred;
+		this.lock.lock();
+		try {
+			grant.expiry = null;
+			deferred = expireLocked(null);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		Deferred.run(deferred);
+	}
+
 	void withdraw(LocalRequest request) {
 		Deferred deferred = null;
 		this.lock.lock();
@@ -284,7 +287,7 @@ final class LocalKeyQueue implements KeyQueue {
 		this.heldModes = null;
 		if (expires != null) {
 			this.leasedHolders++;
-			grant.expiry = this.backend.scheduleExpiry(this, options.lease());
+			grant.expiry = this.backend.scheduleExpiry(this, grant, options.lease());
 		}
 		return grant;
 	}
@@ -331,11 +334,12 @@ final class LocalKeyQueue implements KeyQueue {
 		return result;
 	}
 
+	/** Schedules a new check for leased grants whose check ran before the clock said they ended. */
 	private void rescheduleEarliestLocked(Instant now) {
 		for (LocalGrant grant : this.holders) {
 			Instant expires = grant.expiresAt();
-			if (expires != null && grant.expiry != null && grant.expiry.isDone()) {
-				grant.expiry = this.backend.scheduleExpiry(this, Duration.between(now, expires));
+			if (expires != null && grant.expiry == null) {
+				grant.expiry = this.backend.scheduleExpiry(this, grant, Duration.between(now, expires));
 			}
 		}
 	}
