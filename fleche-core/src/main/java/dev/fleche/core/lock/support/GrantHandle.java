@@ -51,16 +51,22 @@ class GrantHandle implements LockHandle {
 
 	private volatile @Nullable CompletableFuture<LockHandle> leaseLost;
 
-	GrantHandle(Grant grant, Listeners listeners, @Nullable HandleRegistry registry, @Nullable Slot slot) {
+	/**
+	 * @param grant the backend grant
+	 * @param listeners told of release and loss
+	 * @param registry where the handle is registered, if anywhere
+	 * @param slot its slot in the registry
+	 * @param losable whether the grant can be taken away (it has a lease or tags), so a registered
+	 * handle must leave the registry when that happens
+	 */
+	GrantHandle(Grant grant, Listeners listeners, @Nullable HandleRegistry registry, @Nullable Slot slot,
+			boolean losable) {
 		this.grant = grant;
 		this.listeners = listeners;
 		this.registry = registry;
 		this.slot = slot;
-		if (listeners.isEmpty()) {
-			this.grantedNanos = 0;
-		}
-		else {
-			this.grantedNanos = System.nanoTime();
+		this.grantedNanos = listeners.isEmpty() ? 0 : System.nanoTime();
+		if (!listeners.isEmpty() || (registry != null && losable)) {
 			leaseLost();
 		}
 	}

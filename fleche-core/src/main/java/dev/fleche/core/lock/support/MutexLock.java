@@ -26,7 +26,7 @@ final class MutexLock extends QueueAcquirable implements Lock {
 
 	@Override
 	LockHandle adopt(Grant grant) {
-		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot);
+		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot, losable());
 		this.registry.add(handle);
 		return handle;
 	}

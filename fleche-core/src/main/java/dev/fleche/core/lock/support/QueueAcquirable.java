@@ -47,7 +47,12 @@ abstract class QueueAcquirable implements Acquirable {
 
 	/** Wraps a fresh grant in the handle the caller gets. */
 	LockHandle adopt(Grant grant) {
-		return new GrantHandle(grant, this.listeners, null, null);
+		return new GrantHandle(grant, this.listeners, null, null, losable());
+	}
+
+	/** Whether a grant can be taken away: it has a lease, or tags to be released by. */
+	final boolean losable() {
+		return this.options.lease() != null || !this.options.tags().isEmpty();
 	}
 
 	@Override

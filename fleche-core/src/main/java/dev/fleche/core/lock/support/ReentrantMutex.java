@@ -34,7 +34,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 
 	@Override
 	LockHandle adopt(Grant grant) {
-		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot);
+		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot, losable());
 		this.registry.add(handle);
 		LockHandle hold = handle.enter();
 		if (hold == null) {

@@ -31,7 +31,7 @@ final class SemaphorePrimitive extends QueueAcquirable implements BoundedSemapho
 
 	@Override
 	LockHandle adopt(Grant grant) {
-		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot);
+		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot, losable());
 		this.registry.add(handle);
 		return handle;
 	}
