@@ -64,7 +64,7 @@ final class LocalKeyQueue implements KeyQueue {
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
-			if (this.waiting.isEmpty() && mode.isCompatible(heldLocked())) {
+			if (this.waiting.isEmpty() && compatible(mode, heldLocked())) {
 				grant = grantLocked(mode, owner, options);
 			}
 		}
@@ -352,7 +352,20 @@ final class LocalKeyQueue implements KeyQueue {
 				this.waiting.pollFirst();
 				continue;
 			}
-			if (!head.mode.isCompatible(heldLocked())) {
+			boolean compatible;
+			try {
+				compatible = compatible(head.mode, heldLocked());
+			}
+			catch (LockException ex) {
+				this.waiting.pollFirst();
+				if (result == null) {
+					result = new Deferred();
+				}
+				LocalRequest failed = head;
+				result.add(() -> failed.completeExceptionally(ex));
+				continue;
+			}
+			if (!compatible) {
 				break;
 			}
 			this.waiting.pollFirst();
@@ -368,6 +381,17 @@ final class LocalKeyQueue implements KeyQueue {
 			});
 		}
 		return result;
+	}
+
+	/** Asks a mode's rule; a rule that throws fails its own request, never the queue. */
+	private boolean compatible(LockMode mode, HeldModes held) {
+		try {
+			return mode.isCompatible(held);
+		}
+		catch (RuntimeException ex) {
+			throw new LockException(this.key, "Compatibility rule of mode '" + mode.name() + "' failed on lock '"
+					+ this.key + "' with " + held + ": " + ex, ex);
+		}
 	}
 
 	@Override

@@ -107,6 +107,23 @@ class LocalLockBackendTest {
 		assertThatThrownBy(waiter::join).hasCauseInstanceOf(LockException.class).hasMessageContaining("closing");
 	}
 
+	@Test
+	void aModeWhoseRuleThrowsFailsOnlyItsOwnRequest() throws Exception {
+		LockMode broken = LockMode.of("broken", (held) -> {
+			throw new IllegalStateException("bad rule");
+		});
+		KeyQueue queue = this.backend.queue("rules");
+		assertThatThrownBy(() -> queue.tryAcquire(broken, Owner.current(), LockOptions.defaults()))
+			.isInstanceOf(LockException.class).hasMessageContaining("broken").hasMessageContaining("rules");
+		Grant holder = queue.tryAcquire(LockMode.MUTEX, Owner.current(), LockOptions.defaults());
+		CompletableFuture<Grant> failing = queue.enqueue(broken, new Owner(1, 2), LockOptions.defaults());
+		CompletableFuture<Grant> behind = queue.enqueue(LockMode.READ, new Owner(1, 3), LockOptions.defaults());
+		assertThat(holder.release()).isTrue();
+		assertThatThrownBy(failing::join).hasCauseInstanceOf(LockException.class);
+		assertThat(behind.join().mode()).isEqualTo(LockMode.READ);
+		assertThat(queue.queueLength()).isZero();
+	}
+
 	private long acquireAndReleaseOnce(String key) {
 		Grant grant = this.backend.queue(key).tryAcquire(LockMode.MUTEX, Owner.current(), LockOptions.defaults());
 		assertThat(grant).isNotNull();
