@@ -1,0 +1,31 @@
+package dev.fleche.core.lock.disk;
+
+import java.nio.file.Path;
+
+import dev.fleche.core.lock.LockException;
+
+/**
+ * The disk backend could not read, write or lock a key's file. Names the key and the file.
+ */
+public class DiskLockException extends LockException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient Path file;
+
+	public DiskLockException(String key, Path file, String message) {
+		super(key, message + " (key '" + key + "', file " + file + ")");
+		this.file = file;
+	}
+
+	public DiskLockException(String key, Path file, String message, Throwable cause) {
+		super(key, message + " (key '" + key + "', file " + file + ")", cause);
+		this.file = file;
+	}
+
+	/** The lock file concerned. */
+	public Path file() {
+		return this.file;
+	}
+
+}

@@ -1,0 +1,307 @@
+package dev.fleche.core.lock.disk;
+
+import java.nio.channels.FileLock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.fleche.core.lock.HeldModes;
+import dev.fleche.core.lock.LockMode;
+import dev.fleche.core.lock.LockOptions;
+import dev.fleche.core.lock.LockState;
+import dev.fleche.core.lock.spi.Grant;
+import dev.fleche.core.lock.spi.Owner;
+
+/**
+ * The queue of one key in this JVM, over the key's file: every operation is one read-modify-write
+ * of the persisted state under the in-JVM gate and the state lock, followed by the FIFO walk
+ * ({@link FifoWalk}) that grants this JVM's requests whose turn it is and arms the waits for the
+ * others.
+ */
+final class KeyEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(KeyEngine.class);
+
+	private final LockDirectory directory;
+
+	private final KeyFile file;
+
+	private final ReentrantLock gate = new ReentrantLock();
+
+	/** This JVM's requests waiting in the queue, by ticket; guarded by the gate. */
+	final Map<Long, DiskRequest> waiting = new HashMap<>();
+
+	/** This JVM's grants, by ticket; guarded by the gate. */
+	final Map<Long, DiskGrant> grants = new HashMap<>();
+
+	private final FifoWalk walk;
+
+	private boolean closed;
+
+	KeyEngine(LockDirectory directory, KeyFile file) {
+		this.directory = directory;
+		this.file = file;
+		this.walk = new FifoWalk(this, file, directory);
+	}
+
+	String key() {
+		return this.file.key();
+	}
+
+	LockDirectory directory() {
+		return this.directory;
+	}
+
+	/** Whether {@code entry} was made by this JVM. */
+	boolean isLocal(QueueEntry entry) {
+		return entry.session() == this.directory.session() && entry.pid() == Owner.currentPid();
+	}
+
+	/**
+	 * Runs {@code operation} in one read-modify-write of the state, then the FIFO walk; writes
+	 * the state back if it changed, releases the locks, then runs the deferred actions.
+	 */
+	<T> T section(Function<StateTx, T> operation) {
+		StateTx tx;
+		T result;
+		this.gate.lock();
+		try {
+			if (this.closed) {
+				throw new DiskLockException(key(), this.file.path(), "The disk lock backend is closed");
+			}
+			FileLock stateLock = this.file.lockState();
+			try {
+				tx = new StateTx(this.file.codec().read(), this.directory.clock().millis());
+				this.walk.cleanUp(tx);
+				result = operation.apply(tx);
+				this.walk.run(tx);
+				if (tx.state.dirty) {
+					this.file.codec().write(tx.state);
+				}
+			}
+			finally {
+				KeyFile.release(stateLock);
+			}
+		}
+		finally {
+			this.gate.unlock();
+		}
+		tx.runAfter();
+		return result;
+	}
+
+	/** Re-reads the state and runs the walk: after a wake-up or a timer. */
+	void pump() {
+		try {
+			section(tx -> null);
+		}
+		catch (RuntimeException ex) {
+			if (!this.closed) {
+				logger.warn("Could not re-examine the queue of lock '{}'", key(), ex);
+			}
+		}
+	}
+
+	/** Grants at once if nobody waits and {@code mode} is compatible; never waits. */
+	@Nullable Grant tryAcquire(LockMode mode, Owner owner, LockOptions options) {
+		return section(tx -> {
+			if (!this.walk.grantableNow(tx, mode)) {
+				this.walk.removeDeadForeign(tx);
+				if (!this.walk.grantableNow(tx, mode)) {
+					return null;
+				}
+			}
+			return this.walk.grantNew(tx, mode, owner, options);
+		});
+	}
+
+	/** Queues a request; the future completes with its grant in FIFO order. */
+	CompletableFuture<Grant> enqueue(LockMode mode, Owner owner, LockOptions options) {
+		Object outcome = section(tx -> {
+			if (this.walk.grantableNow(tx, mode)) {
+				return this.walk.grantNew(tx, mode, owner, options);
+			}
+			long ticket = tx.state.nextTicket();
+			FileLock waitLock = this.file.lockOwn(KeyFile.waitRegion(ticket));
+			FileLock holdLock = this.file.lockOwn(KeyFile.holdRegion(ticket));
+			tx.state.add(new QueueEntry(ticket, Owner.currentPid(), this.directory.session(), owner.threadId(),
+					mode.name(), 0, 0, options.tags()));
+			DiskRequest request = new DiskRequest(ticket, mode, owner, options, waitLock, holdLock);
+			this.waiting.put(ticket, request);
+			return request;
+		});
+		if (outcome instanceof Grant grant) {
+			return CompletableFuture.completedFuture(grant);
+		}
+		DiskRequest request = (DiskRequest) outcome;
+		request.future.whenComplete((grant, failure) -> {
+			if (failure != null) {
+				withdraw(request);
+			}
+		});
+		return request.future;
+	}
+
+	/** Takes a cancelled or timed-out request out of the queue, letting those behind it through. */
+	private void withdraw(DiskRequest request) {
+		if (this.closed) {
+			return;
+		}
+		section(tx -> {
+			this.walk.withdraw(tx, request);
+			return null;
+		});
+	}
+
+	boolean release(DiskGrant grant) {
+		if (!grant.held) {
+			return false;
+		}
+		return section(tx -> {
+			if (!grant.held) {
+				return false;
+			}
+			boolean present = tx.state.remove(grant.token());
+			this.walk.drop(grant);
+			if (!present) {
+				tx.after(grant::signalLost);
+			}
+			return present;
+		});
+	}
+
+	boolean isHeld(DiskGrant grant) {
+		return grant.held;
+	}
+
+	int releaseTagged(String tag) {
+		return section(tx -> {
+			int count = 0;
+			for (DiskGrant grant : new ArrayList<>(this.grants.values())) {
+				if (grant.tags().contains(tag)) {
+					tx.state.remove(grant.token());
+					this.walk.lose(tx, grant);
+					count++;
+				}
+			}
+			return count;
+		});
+	}
+
+	HeldModes held() {
+		return section(tx -> tx.state.held());
+	}
+
+	int queueLength() {
+		return section(tx -> tx.state.waitingCount());
+	}
+
+	LockState state() {
+		return section(tx -> {
+			List<LockState.Holder> holders = new ArrayList<>();
+			Set<String> tags = new TreeSet<>();
+			for (QueueEntry entry : tx.state.entries) {
+				tags.addAll(entry.tags());
+				if (entry.isHeld()) {
+					holders.add(new LockState.Holder(entry.pid() + "/" + entry.threadId(), entry.mode(), entry.ticket(),
+							entry.grantedAtMillis(), entry.leaseExpiresMillis()));
+				}
+			}
+			return new LockState(key(), DiskLockBackend.NAME, holders, tx.state.waitingCount(), tx.state.lastToken,
+					tags);
+		});
+	}
+
+	void averageAdd(double value) {
+		section(tx -> {
+			tx.state.averageSum += value;
+			tx.state.averageCount++;
+			tx.state.dirty = true;
+			return null;
+		});
+	}
+
+	OptionalDouble averageGet() {
+		return section(KeyEngine::average);
+	}
+
+	OptionalDouble averagePop() {
+		return section(tx -> {
+			OptionalDouble average = average(tx);
+			tx.state.averageSum = 0;
+			tx.state.averageCount = 0;
+			tx.state.dirty = true;
+			return average;
+		});
+	}
+
+	private static OptionalDouble average(StateTx tx) {
+		return (tx.state.averageCount == 0) ? OptionalDouble.empty()
+				: OptionalDouble.of(tx.state.averageSum / tx.state.averageCount);
+	}
+
+	/** Schedules a {@link #pump()} after {@code delayMillis}. */
+	void pumpLater(long delayMillis) {
+		if (!this.closed) {
+			this.directory.timer().schedule(this::pump, Math.max(delayMillis, 0), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	boolean isClosed() {
+		return this.closed;
+	}
+
+	/** Withdraws this JVM's requests, releases its grants and closes the file. */
+	void close() {
+		List<DiskRequest> failed = new ArrayList<>();
+		try {
+			section(tx -> {
+				failed.addAll(this.waiting.values());
+				for (DiskRequest request : failed) {
+					this.walk.withdraw(tx, request);
+				}
+				for (DiskGrant grant : new ArrayList<>(this.grants.values())) {
+					tx.state.remove(grant.token());
+					this.walk.drop(grant);
+				}
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not release the locks of '{}' on close", key(), ex);
+		}
+		this.gate.lock();
+		try {
+			this.closed = true;
+			this.file.close();
+		}
+		finally {
+			this.gate.unlock();
+		}
+		for (DiskRequest request : failed) {
+			request.future.completeExceptionally(
+					new DiskLockException(key(), this.file.path(), "The disk lock backend was closed"));
+		}
+	}
+
+	/** Used by {@link FifoWalk} for the set of regions with a pending kernel wait. */
+	final Set<Long> pendingWaits = new HashSet<>();
+
+	ReentrantLock gate() {
+		return this.gate;
+	}
+
+}

@@ -1,0 +1,157 @@
+package dev.fleche.core.lock.disk;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.fleche.core.lock.LockException;
+
+/**
+ * A lock directory opened in this JVM: the registry of its key files (exactly one descriptor
+ * per file per JVM, shared by every backend opened on the directory), the kernel waiter threads
+ * and the timer. Reference-counted: closed when the last backend on it closes.
+ */
+final class LockDirectory {
+
+	private static final Map<Path, LockDirectory> OPEN = new ConcurrentHashMap<>();
+
+	private static final int MAX_NAME_CHARS = 40;
+
+	private final Path path;
+
+	private final Clock clock;
+
+	private final long session = new SecureRandom().nextLong();
+
+	private final ExecutorService waiters;
+
+	private final ScheduledExecutorService timer;
+
+	private final Map<String, KeyEngine> engines = new ConcurrentHashMap<>();
+
+	/** Guarded by {@link #OPEN}'s compute. */
+	private int references;
+
+	private LockDirectory(Path path, Clock clock) {
+		this.path = path;
+		this.clock = clock;
+		this.waiters = Executors.newCachedThreadPool(daemons("fleche-disk-lock-waiter-"));
+		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemons("fleche-disk-lock-timer-"));
+		scheduler.setRemoveOnCancelPolicy(true);
+		this.timer = scheduler;
+	}
+
+	/** Opens {@code directory} in this JVM, or shares it if it is open already. */
+	static LockDirectory acquire(Path directory, Clock clock) {
+		Path real;
+		try {
+			Files.createDirectories(directory);
+			real = directory.toRealPath();
+		}
+		catch (IOException ex) {
+			throw new LockException(directory.toString(), "Cannot open the lock directory " + directory, ex);
+		}
+		return OPEN.compute(real, (key, open) -> {
+			LockDirectory directoryHandle = (open != null) ? open : new LockDirectory(real, clock);
+			directoryHandle.references++;
+			return directoryHandle;
+		});
+	}
+
+	/** Gives up one reference; the last one closes every key file of the directory. */
+	void releaseReference() {
+		OPEN.computeIfPresent(this.path, (key, open) -> {
+			if (--open.references > 0) {
+				return open;
+			}
+			open.closeAll();
+			return null;
+		});
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	Clock clock() {
+		return this.clock;
+	}
+
+	long session() {
+		return this.session;
+	}
+
+	ScheduledExecutorService timer() {
+		return this.timer;
+	}
+
+	/** The engine of {@code key}, opening its file on first use. */
+	KeyEngine engine(String key) {
+		KeyEngine engine = this.engines.get(key);
+		if (engine != null) {
+			return engine;
+		}
+		StateCodec.checkKey(key);
+		return this.engines.computeIfAbsent(key,
+				k -> new KeyEngine(this, KeyFile.open(k, this.path.resolve(fileName(k)), this.waiters)));
+	}
+
+	/** The engines of the keys opened in this JVM. */
+	List<KeyEngine> engines() {
+		return new ArrayList<>(this.engines.values());
+	}
+
+	/** The file name of {@code key}: a readable part and a hash that tells similar keys apart. */
+	static String fileName(String key) {
+		StringBuilder name = new StringBuilder(MAX_NAME_CHARS + 24);
+		for (int i = 0; i < key.length() && name.length() < MAX_NAME_CHARS; i++) {
+			char c = key.charAt(i);
+			boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '_' || c == '.';
+			name.append(safe ? c : '_');
+		}
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+			name.append('-').append(HexFormat.of().formatHex(hash, 0, 8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+		return name.append(".lock").toString();
+	}
+
+	private void closeAll() {
+		for (KeyEngine engine : this.engines.values()) {
+			engine.close();
+		}
+		this.engines.clear();
+		this.timer.shutdownNow();
+		this.waiters.shutdown();
+	}
+
+	private static ThreadFactory daemons(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
