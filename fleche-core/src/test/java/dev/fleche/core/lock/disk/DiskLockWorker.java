@@ -1,0 +1,150 @@
+package dev.fleche.core.lock.disk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+
+import dev.fleche.core.lock.LockMode;
+import dev.fleche.core.lock.LockOptions;
+import dev.fleche.core.lock.spi.Grant;
+import dev.fleche.core.lock.spi.KeyQueue;
+import dev.fleche.core.lock.spi.Owner;
+
+/**
+ * A worker process for the multi-process tests. Arguments: a command, the lock directory, a work
+ * directory, then the command's own arguments. Exits 0 when its work checked out, 2 when it saw a
+ * violation.
+ */
+public final class DiskLockWorker {
+
+	private final KeyQueue counterLock;
+
+	private final Path work;
+
+	private final DiskLockBackend backend;
+
+	private DiskLockWorker(DiskLockBackend backend, Path work) {
+		this.backend = backend;
+		this.work = work;
+		this.counterLock = backend.queue("counter");
+	}
+
+	public static void main(String[] args) throws Exception {
+		String command = args[0];
+		Path work = Path.of(args[2]);
+		try (DiskLockBackend backend = DiskLockBackend.open(Path.of(args[1]))) {
+			DiskLockWorker worker = new DiskLockWorker(backend, work);
+			boolean ok = switch (command) {
+				case "mutex" -> worker.mutex(Integer.parseInt(args[3]), args[4]);
+				case "semaphore" -> worker.semaphore(Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
+				case "readwrite" -> worker.readWrite(Integer.parseInt(args[3]), args[4]);
+				case "hold" -> worker.hold();
+				case "fifo" -> worker.fifo(args[3]);
+				default -> throw new IllegalArgumentException("Unknown command " + command);
+			};
+			System.exit(ok ? 0 : 2);
+		}
+	}
+
+	private boolean mutex(int iterations, String id) throws Exception {
+		startGate(id);
+		for (int i = 0; i < iterations; i++) {
+			Grant grant = acquire(this.counterLock, LockMode.MUTEX);
+			write("counter", read("counter") + 1);
+			release(grant);
+		}
+		return true;
+	}
+
+	private boolean semaphore(int iterations, int permits, String id) throws Exception {
+		KeyQueue semaphore = this.backend.queue("semaphore");
+		LockMode mode = LockMode.semaphore(permits);
+		startGate(id);
+		for (int i = 0; i < iterations; i++) {
+			Grant permit = acquire(semaphore, mode);
+			Grant guard = acquire(this.counterLock, LockMode.MUTEX);
+			int inside = read("inside") + 1;
+			write("inside", inside);
+			write("peak", Math.max(read("peak"), inside));
+			write("counter", read("counter") + 1);
+			release(guard);
+			TimeUnit.MICROSECONDS.sleep(300);
+			guard = acquire(this.counterLock, LockMode.MUTEX);
+			write("inside", read("inside") - 1);
+			release(guard);
+			release(permit);
+		}
+		return true;
+	}
+
+	private boolean readWrite(int iterations, String id) throws Exception {
+		KeyQueue lock = this.backend.queue("readwrite");
+		startGate(id);
+		boolean consistent = true;
+		for (int i = 0; i < iterations; i++) {
+			Grant write = acquire(lock, LockMode.WRITE);
+			write("a", read("a") + 1);
+			Thread.onSpinWait();
+			write("b", read("b") + 1);
+			release(write);
+			Grant read = acquire(lock, LockMode.READ);
+			if (read("a") != read("b")) {
+				System.err.println("Torn read: a=" + read("a") + " b=" + read("b"));
+				consistent = false;
+			}
+			release(read);
+		}
+		return consistent;
+	}
+
+	private boolean hold() throws Exception {
+		acquire(this.counterLock, LockMode.MUTEX);
+		Files.writeString(this.work.resolve("held"), "held");
+		Thread.sleep(TimeUnit.MINUTES.toMillis(2));
+		return false;
+	}
+
+	private boolean fifo(String id) throws Exception {
+		Grant grant = acquire(this.counterLock, LockMode.MUTEX);
+		Files.writeString(this.work.resolve("order"), id + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		release(grant);
+		return true;
+	}
+
+	private void startGate(String id) throws InterruptedException {
+		try {
+			Files.writeString(this.work.resolve("ready-" + id), id);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (!Files.exists(this.work.resolve("go"))) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("No start signal");
+			}
+			Thread.sleep(1);
+		}
+	}
+
+	private static Grant acquire(KeyQueue queue, LockMode mode) throws Exception {
+		return queue.enqueue(mode, Owner.current(), LockOptions.defaults()).get(30, TimeUnit.SECONDS);
+	}
+
+	private static void release(Grant grant) {
+		if (!grant.release()) {
+			throw new IllegalStateException("Lost " + grant);
+		}
+	}
+
+	private int read(String name) throws Exception {
+		Path file = this.work.resolve(name);
+		return Files.exists(file) ? Integer.parseInt(Files.readString(file).trim()) : 0;
+	}
+
+	private void write(String name, int value) throws Exception {
+		Files.writeString(this.work.resolve(name), Integer.toString(value));
+	}
+
+}
