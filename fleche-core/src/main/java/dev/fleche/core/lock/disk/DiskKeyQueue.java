@@ -17,40 +17,43 @@ import dev.fleche.core.lock.spi.Owner;
  */
 final class DiskKeyQueue implements KeyQueue {
 
-	private final KeyEngine engine;
+	private final LockDirectory directory;
 
-	DiskKeyQueue(KeyEngine engine) {
-		this.engine = engine;
+	private final String key;
+
+	DiskKeyQueue(LockDirectory directory, String key) {
+		this.directory = directory;
+		this.key = key;
 	}
 
 	@Override
 	public String key() {
-		return this.engine.key();
+		return this.key;
 	}
 
 	@Override
 	public @Nullable Grant tryAcquire(LockMode mode, Owner owner, LockOptions options) {
-		return this.engine.tryAcquire(mode, owner, options);
+		return this.directory.withEngine(this.key, engine -> engine.tryAcquire(mode, owner, options));
 	}
 
 	@Override
 	public CompletableFuture<Grant> enqueue(LockMode mode, Owner owner, LockOptions options) {
-		return this.engine.enqueue(mode, owner, options);
+		return this.directory.withEngine(this.key, engine -> engine.enqueue(mode, owner, options));
 	}
 
 	@Override
 	public HeldModes held() {
-		return this.engine.held();
+		return this.directory.withEngine(this.key, KeyEngine::held);
 	}
 
 	@Override
 	public int queueLength() {
-		return this.engine.queueLength();
+		return this.directory.withEngine(this.key, KeyEngine::queueLength);
 	}
 
 	@Override
 	public LockState state() {
-		return this.engine.state();
+		return this.directory.withEngine(this.key, KeyEngine::state);
 	}
 
 	@Override

@@ -80,7 +80,7 @@ final class KeyEngine {
 		this.gate.lock();
 		try {
 			if (this.closed) {
-				throw new DiskLockException(key(), this.file.path(), "The disk lock backend is closed");
+				throw new EvictedException();
 			}
 			FileLock stateLock = this.file.lockState();
 			try {
@@ -202,15 +202,22 @@ final class KeyEngine {
 	}
 
 	HeldModes held() {
-		return section(tx -> tx.state.held());
+		return section(tx -> {
+			this.walk.removeDeadForeign(tx);
+			return tx.state.held();
+		});
 	}
 
 	int queueLength() {
-		return section(tx -> tx.state.waitingCount());
+		return section(tx -> {
+			this.walk.removeDeadForeign(tx);
+			return tx.state.waitingCount();
+		});
 	}
 
 	LockState state() {
 		return section(tx -> {
+			this.walk.removeDeadForeign(tx);
 			List<LockState.Holder> holders = new ArrayList<>();
 			Set<String> tags = new TreeSet<>();
 			for (QueueEntry entry : tx.state.entries) {
@@ -266,6 +273,9 @@ final class KeyEngine {
 
 	/** Withdraws this JVM's requests, releases its grants and closes the file. */
 	void close() {
+		if (this.closed) {
+			return;
+		}
 		List<DiskRequest> failed = new ArrayList<>();
 		try {
 			section(tx -> {
@@ -297,11 +307,47 @@ final class KeyEngine {
 		}
 	}
 
+	/**
+	 * Closes the file if this JVM neither waits on, holds, nor watches the key, so that idle keys
+	 * do not keep descriptors open; a later use opens it again.
+	 * @return whether it was closed
+	 */
+	boolean closeIfIdle() {
+		if (!this.gate.tryLock()) {
+			return false;
+		}
+		try {
+			if (this.closed || !this.waiting.isEmpty() || !this.grants.isEmpty() || !this.pendingWaits.isEmpty()) {
+				return false;
+			}
+			this.closed = true;
+			this.file.close();
+			return true;
+		}
+		finally {
+			this.gate.unlock();
+		}
+	}
+
 	/** Used by {@link FifoWalk} for the set of regions with a pending kernel wait. */
 	final Set<Long> pendingWaits = new HashSet<>();
 
 	ReentrantLock gate() {
 		return this.gate;
+	}
+
+	/**
+	 * Thrown when an engine was closed as idle, or with its directory, between its lookup and its
+	 * use; the caller looks the key up again.
+	 */
+	static final class EvictedException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		EvictedException() {
+			super("The key's file was closed", null, false, false);
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.fleche.core.lock.disk;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -56,14 +57,33 @@ final class KeyFile {
 		try {
 			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path,
 					Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE), waiters);
-			MappedByteBuffer map;
-			try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-				map = mapper.map(FileChannel.MapMode.READ_WRITE, 0, StateCodec.MAPPED_SIZE);
-			}
-			return new KeyFile(key, path, channel, map);
+			return new KeyFile(key, path, channel, map(path));
 		}
 		catch (IOException ex) {
 			throw new DiskLockException(key, path, "Cannot open the lock file", ex);
+		}
+	}
+
+	/**
+	 * Maps the state area through a short-lived channel, with the caller's interrupt status set
+	 * aside: an interrupt would close that channel and fail the mapping.
+	 */
+	private static MappedByteBuffer map(Path path) throws IOException {
+		boolean interrupted = Thread.interrupted();
+		try {
+			while (true) {
+				try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+					return mapper.map(FileChannel.MapMode.READ_WRITE, 0, StateCodec.MAPPED_SIZE);
+				}
+				catch (ClosedByInterruptException ex) {
+					interrupted |= Thread.interrupted();
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.fleche.core.lock.LockException;
 
@@ -33,6 +34,9 @@ final class LockDirectory {
 
 	private static final int MAX_NAME_CHARS = 40;
 
+	/** Files kept open per directory before idle ones are closed. */
+	static final int MAX_OPEN_FILES = 256;
+
 	private final Path path;
 
 	private final Clock clock;
@@ -44,6 +48,8 @@ final class LockDirectory {
 	private final ScheduledExecutorService timer;
 
 	private final Map<String, KeyEngine> engines = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
 
 	/** Guarded by {@link #OPEN}'s compute. */
 	private int references;
@@ -101,15 +107,46 @@ final class LockDirectory {
 		return this.timer;
 	}
 
-	/** The engine of {@code key}, opening its file on first use. */
-	KeyEngine engine(String key) {
+	/**
+	 * Runs {@code operation} on the engine of {@code key}, opening its file on first use, and
+	 * again on a fresh engine if the one found was closed as idle meanwhile.
+	 */
+	<T> T withEngine(String key, Function<KeyEngine, T> operation) {
+		while (true) {
+			try {
+				return operation.apply(engine(key));
+			}
+			catch (KeyEngine.EvictedException ex) {
+				if (this.closed) {
+					throw new LockException(key, "The disk lock backend on " + this.path + " is closed");
+				}
+			}
+		}
+	}
+
+	private KeyEngine engine(String key) {
 		KeyEngine engine = this.engines.get(key);
 		if (engine != null) {
 			return engine;
 		}
 		StateCodec.checkKey(key);
-		return this.engines.computeIfAbsent(key,
+		engine = this.engines.computeIfAbsent(key,
 				k -> new KeyEngine(this, KeyFile.open(k, this.path.resolve(fileName(k)), this.waiters)));
+		if (this.engines.size() > MAX_OPEN_FILES) {
+			closeIdle(engine);
+		}
+		return engine;
+	}
+
+	/**
+	 * Closes the files of idle keys. Each is removed from the registry inside {@code compute}, so
+	 * its file is closed before the key can be opened again (closing a second descriptor of a file
+	 * would drop this process's locks on it).
+	 */
+	private void closeIdle(KeyEngine keep) {
+		for (String key : new ArrayList<>(this.engines.keySet())) {
+			this.engines.computeIfPresent(key, (k, engine) -> (engine != keep && engine.closeIfIdle()) ? null : engine);
+		}
 	}
 
 	/** The engines of the keys opened in this JVM. */
@@ -137,6 +174,7 @@ final class LockDirectory {
 	}
 
 	private void closeAll() {
+		this.closed = true;
 		for (KeyEngine engine : this.engines.values()) {
 			engine.close();
 		}

@@ -243,4 +243,21 @@ class DiskLockBackendTest {
 		assertThat(order).isSorted();
 	}
 
+	@Test
+	void idleKeysAreClosedAndReopenedWhileHeldKeysStayOpen() {
+		KeyQueue held = this.backend.queue("held");
+		Grant grant = held.tryAcquire(LockMode.MUTEX, owner(1), LockOptions.defaults());
+		for (int i = 0; i < LockDirectory.MAX_OPEN_FILES + 50; i++) {
+			KeyQueue queue = this.backend.queue("idle-" + i);
+			queue.tryAcquire(LockMode.MUTEX, owner(1), LockOptions.defaults()).release();
+		}
+		assertThat(this.backend.states()).hasSizeLessThanOrEqualTo(LockDirectory.MAX_OPEN_FILES + 1);
+		assertThat(grant.isHeld()).isTrue();
+		assertThat(held.tryAcquire(LockMode.MUTEX, owner(2), LockOptions.defaults())).isNull();
+		Grant again = this.backend.queue("idle-0").tryAcquire(LockMode.MUTEX, owner(1), LockOptions.defaults());
+		assertThat(again.token()).isEqualTo(2);
+		again.release();
+		assertThat(grant.release()).isTrue();
+	}
+
 }
