@@ -31,7 +31,7 @@ import dev.fleche.core.lock.spi.LockBackend;
  * <b>Crashed holders.</b> The kernel drops the record locks of a process when it dies, also after
  * {@code kill -9}. A process blocked on a region of the dead one then acquires it, finds the
  * dead request still listed, and removes it. No lease is needed for that: the lock passes on as
- * soon as the kernel has torn the process down, measured at 5 to 7 ms from {@code kill -9} to
+ * soon as the kernel has torn the process down, measured at 5 to 15 ms from {@code kill -9} to
  * the next grant on Linux (the multi-process test holds it to 500 ms on a loaded machine). A
  * dead process's entries that are in nobody's way are removed when the key's state is read.
  * Leases free

@@ -71,7 +71,7 @@ class DiskLockMultiProcessTest {
 	void killedHolderIsFollowedPromptly() throws Exception {
 		Path locks = this.temp.resolve("locks");
 		Path work = Files.createDirectories(this.temp.resolve("work"));
-		Process holder = start("hold", locks, work);
+		Process holder = start("hold", locks, work, "0");
 		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(work.resolve("held")));
 		try (DiskLockBackend backend = DiskLockBackend.open(locks)) {
 			KeyQueue queue = backend.queue("counter");
@@ -83,6 +83,24 @@ class DiskLockMultiProcessTest {
 			long passedMicros = TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - killedAt);
 			System.out.println("Killed holder's lock passed on after " + passedMicros + " us");
 			assertThat(Duration.ofNanos(passedMicros * 1000)).isLessThan(KILLED_HOLDER_BOUND);
+			assertThat(queue.state().holders()).singleElement()
+				.satisfies(held -> assertThat(held.token()).isEqualTo(grant.token()));
+			grant.release();
+		}
+	}
+
+	@Test
+	void leaseOfALiveButStuckHolderInAnotherProcessRunsOut() throws Exception {
+		Path locks = this.temp.resolve("locks");
+		Path work = Files.createDirectories(this.temp.resolve("work"));
+		Process holder = start("hold", locks, work, "700");
+		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(work.resolve("held")));
+		try (DiskLockBackend backend = DiskLockBackend.open(locks)) {
+			KeyQueue queue = backend.queue("counter");
+			long leaseEnds = queue.state().holders().get(0).leaseExpiresEpochMillis();
+			Grant grant = queue.enqueue(LockMode.MUTEX, Owner.current(), LockOptions.defaults()).get(10, TimeUnit.SECONDS);
+			assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(leaseEnds);
+			assertThat(holder.isAlive()).isTrue();
 			assertThat(queue.state().holders()).singleElement()
 				.satisfies(held -> assertThat(held.token()).isEqualTo(grant.token()));
 			grant.release();

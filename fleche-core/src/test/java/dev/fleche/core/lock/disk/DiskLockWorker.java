@@ -39,7 +39,7 @@ public final class DiskLockWorker {
 				case "mutex" -> worker.mutex(Integer.parseInt(args[3]), args[4]);
 				case "semaphore" -> worker.semaphore(Integer.parseInt(args[3]), Integer.parseInt(args[4]), args[5]);
 				case "readwrite" -> worker.readWrite(Integer.parseInt(args[3]), args[4]);
-				case "hold" -> worker.hold();
+				case "hold" -> worker.hold(Long.parseLong(args[3]));
 				case "fifo" -> worker.fifo(args[3]);
 				default -> throw new IllegalArgumentException("Unknown command " + command);
 			};
@@ -98,8 +98,10 @@ public final class DiskLockWorker {
 		return consistent;
 	}
 
-	private boolean hold() throws Exception {
-		acquire(this.counterLock, LockMode.MUTEX);
+	private boolean hold(long leaseMillis) throws Exception {
+		LockOptions options = (leaseMillis > 0) ? LockOptions.defaults().withLease(java.time.Duration.ofMillis(leaseMillis))
+				: LockOptions.defaults();
+		this.counterLock.enqueue(LockMode.MUTEX, Owner.current(), options).get(30, TimeUnit.SECONDS);
 		Files.writeString(this.work.resolve("held"), "held");
 		Thread.sleep(TimeUnit.MINUTES.toMillis(2));
 		return false;
