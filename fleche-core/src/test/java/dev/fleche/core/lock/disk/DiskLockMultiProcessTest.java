@@ -50,6 +50,32 @@ class DiskLockMultiProcessTest {
 	void mutexCounterAddsUpAcrossProcesses() throws Exception {
 		Path work = runGated("mutex", Integer.toString(ITERATIONS));
 		assertThat(read(work, "counter")).isEqualTo(PROCESSES * ITERATIONS);
+		String sequence = Files.readString(work.resolve("sequence"));
+		assertThat(sequence).hasSize(PROCESSES * ITERATIONS);
+		int longestRun = longestRun(sequence);
+		System.out.println("Longest run of grants to one process while all contended: " + longestRun);
+		assertThat(longestRun).as("FIFO: a releaser re-queues behind the processes waiting").isLessThanOrEqualTo(3);
+	}
+
+	/**
+	 * The longest run of consecutive grants to one process, between the moment every process was
+	 * granted once and the moment the first one finished.
+	 */
+	private static int longestRun(String sequence) {
+		int from = 0;
+		int to = sequence.length();
+		for (int i = 0; i < PROCESSES; i++) {
+			char id = Character.forDigit(i, 10);
+			from = Math.max(from, sequence.indexOf(id));
+			to = Math.min(to, sequence.lastIndexOf(id) + 1);
+		}
+		int longest = 0;
+		int run = 0;
+		for (int i = from; i < to; i++) {
+			run = (i > from && sequence.charAt(i) == sequence.charAt(i - 1)) ? run + 1 : 1;
+			longest = Math.max(longest, run);
+		}
+		return longest;
 	}
 
 	@Test

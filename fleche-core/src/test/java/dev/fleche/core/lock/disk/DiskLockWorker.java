@@ -52,6 +52,7 @@ public final class DiskLockWorker {
 		for (int i = 0; i < iterations; i++) {
 			Grant grant = acquire(this.counterLock, LockMode.MUTEX);
 			write("counter", read("counter") + 1);
+			Files.writeString(this.work.resolve("sequence"), id, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 			release(grant);
 		}
 		return true;
