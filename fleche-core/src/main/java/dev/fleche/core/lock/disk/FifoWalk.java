@@ -288,7 +288,12 @@ final class FifoWalk {
 		finally {
 			this.engine.gate().unlock();
 		}
-		if (!KeyFile.isFalseDeadlock(failure)) {
+		if (KeyFile.isFalseDeadlock(failure)) {
+			this.directory.deadlocked(this.engine);
+			logger.debug("The kernel reported a false deadlock waiting on lock '{}'; retrying in {} ms",
+					this.engine.key(), delay);
+		}
+		else {
 			logger.warn("Waiting on lock '{}' failed; retrying in {} ms", this.engine.key(), delay, failure);
 		}
 		this.engine.pumpLater(delay);

@@ -77,6 +77,7 @@ final class KeyEngine {
 	<T> T section(Function<StateTx, T> operation) {
 		StateTx tx;
 		T result;
+		boolean changed = false;
 		this.gate.lock();
 		try {
 			if (this.closed) {
@@ -90,6 +91,7 @@ final class KeyEngine {
 				this.walk.run(tx);
 				if (tx.state.dirty) {
 					this.file.codec().write(tx.state);
+					changed = true;
 				}
 			}
 			finally {
@@ -98,6 +100,9 @@ final class KeyEngine {
 		}
 		finally {
 			this.gate.unlock();
+		}
+		if (changed) {
+			this.directory.changed();
 		}
 		tx.runAfter();
 		return result;

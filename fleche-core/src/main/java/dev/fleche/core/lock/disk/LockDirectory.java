@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +49,9 @@ final class LockDirectory {
 	private final ScheduledExecutorService timer;
 
 	private final Map<String, KeyEngine> engines = new ConcurrentHashMap<>();
+
+	/** Engines whose kernel wait got a false deadlock report, to retry on this JVM's next change. */
+	private final Set<KeyEngine> deadlocked = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean closed;
 
@@ -146,6 +150,26 @@ final class LockDirectory {
 	private void closeIdle(KeyEngine keep) {
 		for (String key : new ArrayList<>(this.engines.keySet())) {
 			this.engines.computeIfPresent(key, (k, engine) -> (engine != keep && engine.closeIfIdle()) ? null : engine);
+		}
+	}
+
+	/**
+	 * Notes that a kernel wait of {@code engine} was refused as a deadlock. The kernel detects
+	 * deadlocks between whole processes, so the refusal involves a lock this process holds: the
+	 * wait is retried on this JVM's next change to any key of the directory.
+	 */
+	void deadlocked(KeyEngine engine) {
+		this.deadlocked.add(engine);
+	}
+
+	/** This JVM changed a key: retries the kernel waits refused as deadlocks. */
+	void changed() {
+		if (!this.deadlocked.isEmpty()) {
+			for (KeyEngine engine : this.deadlocked) {
+				if (this.deadlocked.remove(engine) && !this.closed) {
+					this.timer.execute(engine::pump);
+				}
+			}
 		}
 	}
 
