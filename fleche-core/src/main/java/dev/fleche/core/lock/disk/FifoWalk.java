@@ -134,7 +134,7 @@ final class FifoWalk {
 		tx.state.entries.set(index, granted);
 		tx.state.dirty = true;
 		this.engine.waiting.remove(entry.ticket());
-		KeyFile.release(request.waitLock);
+		tx.unlockLater(request.waitLock);
 		DiskGrant grant = register(tx, granted, request.mode, request.owner, request.holdLock);
 		tx.after(() -> {
 			if (!request.future.complete(grant)) {
@@ -156,21 +156,21 @@ final class FifoWalk {
 	void withdraw(StateTx tx, DiskRequest request) {
 		if (this.engine.waiting.remove(request.ticket) != null) {
 			tx.state.remove(request.ticket);
-			KeyFile.release(request.waitLock);
-			KeyFile.release(request.holdLock);
+			tx.unlockLater(request.waitLock);
+			tx.unlockLater(request.holdLock);
 		}
 	}
 
 	/** Forgets a local grant and unlocks its hold region; its entry is gone already. */
-	void drop(DiskGrant grant) {
+	void drop(StateTx tx, DiskGrant grant) {
 		grant.held = false;
 		this.engine.grants.remove(grant.token());
-		KeyFile.release(grant.holdLock);
+		tx.unlockLater(grant.holdLock);
 	}
 
 	/** Drops a local grant that was taken away and tells its holder. */
 	void lose(StateTx tx, DiskGrant grant) {
-		drop(grant);
+		drop(tx, grant);
 		tx.after(grant::signalLost);
 	}
 
@@ -260,7 +260,7 @@ final class FifoWalk {
 				if (entry != null && !this.engine.isLocal(entry) && (!waitRegion || !entry.isHeld())) {
 					tx.state.remove(ticket);
 				}
-				KeyFile.release(lock);
+				tx.unlockLater(lock);
 				return null;
 			});
 		}

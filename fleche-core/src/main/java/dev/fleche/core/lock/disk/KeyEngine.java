@@ -75,7 +75,7 @@ final class KeyEngine {
 	 * the state back if it changed, releases the locks, then runs the deferred actions.
 	 */
 	<T> T section(Function<StateTx, T> operation) {
-		StateTx tx;
+		StateTx tx = null;
 		T result;
 		boolean changed = false;
 		this.gate.lock();
@@ -96,6 +96,9 @@ final class KeyEngine {
 			}
 			finally {
 				KeyFile.release(stateLock);
+				if (tx != null) {
+					tx.runUnlocks();
+				}
 			}
 		}
 		finally {
@@ -180,7 +183,7 @@ final class KeyEngine {
 				return false;
 			}
 			boolean present = tx.state.remove(grant.token());
-			this.walk.drop(grant);
+			this.walk.drop(tx, grant);
 			if (!present) {
 				tx.after(grant::signalLost);
 			}
@@ -290,7 +293,7 @@ final class KeyEngine {
 				}
 				for (DiskGrant grant : new ArrayList<>(this.grants.values())) {
 					tx.state.remove(grant.token());
-					this.walk.drop(grant);
+					this.walk.drop(tx, grant);
 				}
 				return null;
 			});

@@ -1,5 +1,6 @@
 package dev.fleche.core.lock.disk;
 
+import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +19,31 @@ final class StateTx {
 
 	private @Nullable List<Runnable> after;
 
+	private @Nullable List<FileLock> unlocks;
+
 	StateTx(QueueState state, long now) {
 		this.state = state;
 		this.now = now;
+	}
+
+	/**
+	 * Unlocks {@code lock} right after the state lock is released. The state written already
+	 * tells why, so a process woken by the unlock finds the state lock free and the state current.
+	 */
+	void unlockLater(FileLock lock) {
+		if (this.unlocks == null) {
+			this.unlocks = new ArrayList<>(2);
+		}
+		this.unlocks.add(lock);
+	}
+
+	void runUnlocks() {
+		if (this.unlocks != null) {
+			for (FileLock lock : this.unlocks) {
+				KeyFile.release(lock);
+			}
+			this.unlocks = null;
+		}
 	}
 
 	/** Runs {@code action} after the locks are released. */
