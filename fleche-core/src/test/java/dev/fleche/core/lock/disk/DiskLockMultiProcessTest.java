@@ -116,6 +116,24 @@ class DiskLockMultiProcessTest {
 	}
 
 	@Test
+	void killedHolderWithoutWaitersIsRemovedWhenTheStateIsRead() throws Exception {
+		Path locks = this.temp.resolve("locks");
+		Path work = Files.createDirectories(this.temp.resolve("work"));
+		Process holder = start("hold", locks, work, "0");
+		await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(work.resolve("held")));
+		try (DiskLockBackend backend = DiskLockBackend.open(locks)) {
+			KeyQueue queue = backend.queue("counter");
+			assertThat(queue.tryAcquire(LockMode.MUTEX, Owner.current(), LockOptions.defaults())).isNull();
+			holder.destroyForcibly();
+			assertThat(holder.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			assertThat(queue.held().total()).isZero();
+			Grant grant = queue.tryAcquire(LockMode.MUTEX, Owner.current(), LockOptions.defaults());
+			assertThat(grant).isNotNull();
+			grant.release();
+		}
+	}
+
+	@Test
 	void leaseOfALiveButStuckHolderInAnotherProcessRunsOut() throws Exception {
 		Path locks = this.temp.resolve("locks");
 		Path work = Files.createDirectories(this.temp.resolve("work"));
