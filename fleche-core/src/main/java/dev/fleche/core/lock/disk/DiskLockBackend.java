@@ -116,20 +116,20 @@ public final class DiskLockBackend implements LockBackend {
 
 	@Override
 	public void averageAdd(String key, double value) {
-		onEngine(key, engine -> {
-			engine.averageAdd(value);
+		onEngine(key, engine -> engine.section(tx -> {
+			tx.state.averageAdd(value);
 			return null;
-		});
+		}));
 	}
 
 	@Override
 	public OptionalDouble averageGet(String key) {
-		return onEngine(key, KeyEngine::averageGet);
+		return onEngine(key, engine -> engine.section(tx -> tx.state.average()));
 	}
 
 	@Override
 	public OptionalDouble averagePop(String key) {
-		return onEngine(key, KeyEngine::averagePop);
+		return onEngine(key, engine -> engine.section(tx -> tx.state.averagePop()));
 	}
 
 	/**

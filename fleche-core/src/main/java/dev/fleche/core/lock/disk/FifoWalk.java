@@ -1,15 +1,9 @@
 package dev.fleche.core.lock.disk;
 
-import java.nio.channels.AsynchronousCloseException;
-import java.nio.channels.ClosedChannelException;
-import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.fleche.core.lock.HeldModes;
 import dev.fleche.core.lock.LockMode;
@@ -30,28 +24,27 @@ import dev.fleche.core.lock.spi.Owner;
  */
 final class FifoWalk {
 
-	private static final Logger logger = LoggerFactory.getLogger(FifoWalk.class);
-
-	private static final long MAX_RETRY_MILLIS = 32;
-
 	private final KeyEngine engine;
 
 	private final KeyFile file;
 
 	private final LockDirectory directory;
 
-	private final CompletionHandler<FileLock, Wait> wakeHandler = new WakeHandler();
+	private final KernelWaits waits;
 
 	/** Earliest pending timer wake-up (epoch millis); guarded by the gate. */
 	private long wakeAtMillis = Long.MAX_VALUE;
-
-	/** Consecutive false deadlock reports; guarded by the gate. */
-	private int deadlockRetries;
 
 	FifoWalk(KeyEngine engine, KeyFile file, LockDirectory directory) {
 		this.engine = engine;
 		this.file = file;
 		this.directory = directory;
+		this.waits = new KernelWaits(engine, file, directory);
+	}
+
+	/** The kernel waits armed for this key. */
+	KernelWaits waits() {
+		return this.waits;
 	}
 
 	/** Removes stale and expired entries; tells local grants that were taken away. */
@@ -103,7 +96,7 @@ final class FifoWalk {
 				continue;
 			}
 			if (blocker != null) {
-				await(KeyFile.waitRegion(blocker.ticket()), blocker.ticket());
+				this.waits.await(KeyFile.waitRegion(blocker.ticket()), blocker.ticket());
 				return;
 			}
 			if (!request.mode.isCompatible(held)) {
@@ -214,25 +207,10 @@ final class FifoWalk {
 			candidates.add(firstForeign);
 		}
 		for (QueueEntry holder : candidates) {
-			await(KeyFile.holdRegion(holder.ticket()), holder.ticket());
+			this.waits.await(KeyFile.holdRegion(holder.ticket()), holder.ticket());
 		}
 		if (earliestLease != Long.MAX_VALUE) {
 			wakeAt(tx, earliestLease);
-		}
-	}
-
-	private void await(long region, long ticket) {
-		if (this.engine.pendingWaits.add(region)) {
-			try {
-				this.file.lockAsync(region, new Wait(ticket, region), this.wakeHandler);
-			}
-			catch (RuntimeException ex) {
-				this.engine.pendingWaits.remove(region);
-				if (!this.engine.isClosed()) {
-					logger.warn("Could not wait on lock '{}'; retrying", this.engine.key(), ex);
-					this.engine.pumpLater(MAX_RETRY_MILLIS);
-				}
-			}
 		}
 	}
 
@@ -245,76 +223,6 @@ final class FifoWalk {
 
 	private static long leaseMillis(LockOptions options) {
 		return (options.lease() != null) ? Math.max(1, options.lease().toMillis()) : 0;
-	}
-
-	/** A kernel wait returned: the region's owner unlocked it, or died. */
-	private void woken(Wait wait, FileLock lock) {
-		long ticket = wait.ticket();
-		long region = wait.region();
-		try {
-			this.engine.section(tx -> {
-				this.engine.pendingWaits.remove(region);
-				this.deadlockRetries = 0;
-				QueueEntry entry = tx.state.find(ticket);
-				boolean waitRegion = region == KeyFile.waitRegion(ticket);
-				if (entry != null && !this.engine.isLocal(entry) && (!waitRegion || !entry.isHeld())) {
-					tx.state.remove(ticket);
-				}
-				tx.unlockLater(lock);
-				return null;
-			});
-		}
-		catch (RuntimeException ex) {
-			if (!this.engine.isClosed()) {
-				logger.warn("Could not handle a wake-up on lock '{}'", this.engine.key(), ex);
-			}
-		}
-		finally {
-			KeyFile.release(lock);
-		}
-	}
-
-	private void waitFailed(long region, Throwable failure) {
-		long delay;
-		this.engine.gate().lock();
-		try {
-			this.engine.pendingWaits.remove(region);
-			if (this.engine.isClosed() || failure instanceof AsynchronousCloseException
-					|| failure instanceof ClosedChannelException) {
-				return;
-			}
-			delay = Math.min(MAX_RETRY_MILLIS, 1L << Math.min(this.deadlockRetries++, 5));
-		}
-		finally {
-			this.engine.gate().unlock();
-		}
-		if (KeyFile.isFalseDeadlock(failure)) {
-			this.directory.deadlocked(this.engine);
-			logger.debug("The kernel reported a false deadlock waiting on lock '{}'; retrying in {} ms",
-					this.engine.key(), delay);
-		}
-		else {
-			logger.warn("Waiting on lock '{}' failed; retrying in {} ms", this.engine.key(), delay, failure);
-		}
-		this.engine.pumpLater(delay);
-	}
-
-	/** A pending kernel wait: the region and the ticket whose region it is. */
-	private record Wait(long ticket, long region) {
-	}
-
-	private final class WakeHandler implements CompletionHandler<FileLock, Wait> {
-
-		@Override
-		public void completed(FileLock lock, Wait wait) {
-			woken(wait, lock);
-		}
-
-		@Override
-		public void failed(Throwable failure, Wait wait) {
-			waitFailed(wait.region(), failure);
-		}
-
 	}
 
 }

@@ -3,12 +3,8 @@ package dev.fleche.core.lock.disk;
 import java.nio.channels.FileLock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -226,46 +222,8 @@ final class KeyEngine {
 	LockState state() {
 		return section(tx -> {
 			this.walk.removeDeadForeign(tx);
-			List<LockState.Holder> holders = new ArrayList<>();
-			Set<String> tags = new TreeSet<>();
-			for (QueueEntry entry : tx.state.entries) {
-				tags.addAll(entry.tags());
-				if (entry.isHeld()) {
-					holders.add(new LockState.Holder(entry.pid() + "/" + entry.threadId(), entry.mode(), entry.ticket(),
-							entry.grantedAtMillis(), entry.leaseExpiresMillis()));
-				}
-			}
-			return new LockState(key(), DiskLockBackend.NAME, holders, tx.state.waitingCount(), tx.state.lastToken,
-					tags);
+			return tx.state.snapshot(key());
 		});
-	}
-
-	void averageAdd(double value) {
-		section(tx -> {
-			tx.state.averageSum += value;
-			tx.state.averageCount++;
-			tx.state.dirty = true;
-			return null;
-		});
-	}
-
-	OptionalDouble averageGet() {
-		return section(KeyEngine::average);
-	}
-
-	OptionalDouble averagePop() {
-		return section(tx -> {
-			OptionalDouble average = average(tx);
-			tx.state.averageSum = 0;
-			tx.state.averageCount = 0;
-			tx.state.dirty = true;
-			return average;
-		});
-	}
-
-	private static OptionalDouble average(StateTx tx) {
-		return (tx.state.averageCount == 0) ? OptionalDouble.empty()
-				: OptionalDouble.of(tx.state.averageSum / tx.state.averageCount);
 	}
 
 	/** Schedules a {@link #pump()} after {@code delayMillis}. */
@@ -325,7 +283,7 @@ final class KeyEngine {
 			return false;
 		}
 		try {
-			if (this.closed || !this.waiting.isEmpty() || !this.grants.isEmpty() || !this.pendingWaits.isEmpty()) {
+			if (this.closed || !this.waiting.isEmpty() || !this.grants.isEmpty() || this.walk.waits().isWaiting()) {
 				return false;
 			}
 			this.closed = true;
@@ -336,9 +294,6 @@ final class KeyEngine {
 			this.gate.unlock();
 		}
 	}
-
-	/** Used by {@link FifoWalk} for the set of regions with a pending kernel wait. */
-	final Set<Long> pendingWaits = new HashSet<>();
 
 	ReentrantLock gate() {
 		return this.gate;

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.fleche.core.lock.HeldModes;
+import dev.fleche.core.lock.LockState;
 
 /**
  * The decoded state of one key: its ticket counter, its queue in ticket order and its running
@@ -92,6 +96,41 @@ final class QueueState {
 
 	HeldModes held() {
 		return heldExcept(-1);
+	}
+
+	/** A snapshot of this state for {@code key}. */
+	LockState snapshot(String key) {
+		List<LockState.Holder> holders = new ArrayList<>();
+		Set<String> tags = new TreeSet<>();
+		for (QueueEntry entry : this.entries) {
+			tags.addAll(entry.tags());
+			if (entry.isHeld()) {
+				holders.add(new LockState.Holder(entry.pid() + "/" + entry.threadId(), entry.mode(), entry.ticket(),
+						entry.grantedAtMillis(), entry.leaseExpiresMillis()));
+			}
+		}
+		return new LockState(key, DiskLockBackend.NAME, holders, waitingCount(), this.lastToken, tags);
+	}
+
+	/** Adds {@code value} to the running average. */
+	void averageAdd(double value) {
+		this.averageSum += value;
+		this.averageCount++;
+		this.dirty = true;
+	}
+
+	/** The running average, or empty. */
+	OptionalDouble average() {
+		return (this.averageCount == 0) ? OptionalDouble.empty() : OptionalDouble.of(this.averageSum / this.averageCount);
+	}
+
+	/** Returns the running average and clears it. */
+	OptionalDouble averagePop() {
+		OptionalDouble average = average();
+		this.averageSum = 0;
+		this.averageCount = 0;
+		this.dirty = true;
+		return average;
 	}
 
 	/** The modes held by every holder but the one with {@code ticket}. */
