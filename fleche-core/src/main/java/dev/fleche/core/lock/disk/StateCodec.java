@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.fleche.core.lock.LockException;
+
 /**
  * Reads and writes a key's state in the mapped start of its lock file.
  * <p>
@@ -49,7 +51,7 @@ final class StateCodec {
 	/** Checks that {@code key} fits in a header. */
 	static void checkKey(String key) {
 		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
-			throw new IllegalArgumentException(
+			throw new LockException(key,
 					"A disk lock key may have at most " + MAX_KEY_BYTES + " UTF-8 bytes, got key '" + key + "'");
 		}
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fleche.core.lock.LockException;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
 import dev.fleche.core.lock.spi.Grant;
@@ -221,6 +222,16 @@ class DiskLockBackendTest {
 		assertThatThrownBy(() -> this.backend.queue("corrupt").held()).isInstanceOf(DiskLockException.class)
 			.hasMessageContaining(file.getFileName().toString())
 			.hasMessageContaining("corrupt");
+	}
+
+	@Test
+	void badKeyAndBadDirectoryAreReportedByName() throws Exception {
+		String longKey = "k".repeat(5000);
+		assertThatThrownBy(() -> this.backend.queue(longKey)).isInstanceOf(LockException.class)
+			.hasMessageContaining("at most");
+		Path file = Files.writeString(this.dir.resolve("not-a-directory"), "x");
+		assertThatThrownBy(() -> DiskLockBackend.open(file.resolve("locks"))).isInstanceOf(LockException.class)
+			.hasMessageContaining(file.toString());
 	}
 
 	@Test
