@@ -5,11 +5,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 
+import dev.fleche.core.lock.Acquirable;
+import dev.fleche.core.lock.BoundedSemaphore;
+import dev.fleche.core.lock.Lock;
+import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
+import dev.fleche.core.lock.LockService;
+import dev.fleche.core.lock.ReadWriteLock;
 import dev.fleche.core.lock.spi.Grant;
 import dev.fleche.core.lock.spi.KeyQueue;
 import dev.fleche.core.lock.spi.Owner;
+import dev.fleche.core.lock.support.LockServices;
 
 /**
  * A worker process for the multi-process tests. Arguments: a command, the lock directory, a work
@@ -18,14 +25,16 @@ import dev.fleche.core.lock.spi.Owner;
  */
 public final class DiskLockWorker {
 
+	private static final java.time.Duration WAIT = java.time.Duration.ofSeconds(30);
+
 	private final KeyQueue counterLock;
 
 	private final Path work;
 
-	private final DiskLockBackend backend;
+	private final LockService locks;
 
 	private DiskLockWorker(DiskLockBackend backend, Path work) {
-		this.backend = backend;
+		this.locks = LockServices.create(backend);
 		this.work = work;
 		this.counterLock = backend.queue("counter");
 	}
@@ -48,55 +57,73 @@ public final class DiskLockWorker {
 	}
 
 	private boolean mutex(int iterations, String id) throws Exception {
+		Lock lock = this.locks.lock("counter");
 		startGate(id);
 		for (int i = 0; i < iterations; i++) {
-			Grant grant = acquire(this.counterLock, LockMode.MUTEX);
-			write("counter", read("counter") + 1);
-			Files.writeString(this.work.resolve("sequence"), id, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-			release(grant);
+			locked(lock, () -> {
+				write("counter", read("counter") + 1);
+				Files.writeString(this.work.resolve("sequence"), id, StandardOpenOption.CREATE,
+						StandardOpenOption.APPEND);
+			});
 		}
 		return true;
 	}
 
 	private boolean semaphore(int iterations, int permits, String id) throws Exception {
-		KeyQueue semaphore = this.backend.queue("semaphore");
-		LockMode mode = LockMode.semaphore(permits);
+		BoundedSemaphore semaphore = this.locks.semaphore("semaphore", permits);
+		Lock guard = this.locks.lock("counter");
 		startGate(id);
 		for (int i = 0; i < iterations; i++) {
-			Grant permit = acquire(semaphore, mode);
-			Grant guard = acquire(this.counterLock, LockMode.MUTEX);
-			int inside = read("inside") + 1;
-			write("inside", inside);
-			write("peak", Math.max(read("peak"), inside));
-			write("counter", read("counter") + 1);
-			release(guard);
-			TimeUnit.MICROSECONDS.sleep(300);
-			guard = acquire(this.counterLock, LockMode.MUTEX);
-			write("inside", read("inside") - 1);
-			release(guard);
-			release(permit);
+			locked(semaphore, () -> {
+				locked(guard, () -> {
+					int inside = read("inside") + 1;
+					write("inside", inside);
+					write("peak", Math.max(read("peak"), inside));
+					write("counter", read("counter") + 1);
+				});
+				TimeUnit.MICROSECONDS.sleep(300);
+				locked(guard, () -> write("inside", read("inside") - 1));
+			});
 		}
 		return true;
 	}
 
 	private boolean readWrite(int iterations, String id) throws Exception {
-		KeyQueue lock = this.backend.queue("readwrite");
+		ReadWriteLock lock = this.locks.readWriteLock("readwrite");
 		startGate(id);
-		boolean consistent = true;
+		boolean[] consistent = { true };
 		for (int i = 0; i < iterations; i++) {
-			Grant write = acquire(lock, LockMode.WRITE);
-			write("a", read("a") + 1);
-			Thread.onSpinWait();
-			write("b", read("b") + 1);
-			release(write);
-			Grant read = acquire(lock, LockMode.READ);
-			if (read("a") != read("b")) {
-				System.err.println("Torn read: a=" + read("a") + " b=" + read("b"));
-				consistent = false;
-			}
-			release(read);
+			locked(lock.write(), () -> {
+				write("a", read("a") + 1);
+				Thread.onSpinWait();
+				write("b", read("b") + 1);
+			});
+			locked(lock.read(), () -> {
+				if (read("a") != read("b")) {
+					System.err.println("Torn read: a=" + read("a") + " b=" + read("b"));
+					consistent[0] = false;
+				}
+			});
 		}
-		return consistent;
+		return consistent[0];
+	}
+
+	/** Runs {@code body} holding {@code lock}; the release fails if the grant was lost. */
+	private static void locked(Acquirable lock, Body body) throws Exception {
+		LockHandle handle = lock.acquire(WAIT);
+		try {
+			body.run();
+		}
+		finally {
+			handle.release();
+		}
+	}
+
+	@FunctionalInterface
+	private interface Body {
+
+		void run() throws Exception;
+
 	}
 
 	private boolean hold(long leaseMillis) throws Exception {
