@@ -43,6 +43,11 @@ import dev.fleche.core.lock.spi.LockBackend;
  * {@link #releaseTagged(String)} takes away the grants made in this JVM. Interrupting a thread
  * that uses the backend never closes a file: the files are opened as asynchronous channels,
  * which interruption does not close, and the blocking waits run on the backend's own threads.
+ * <p>
+ * The directory must be on a local filesystem of the host: record locks over network
+ * filesystems are not reliable. Idle keys' files are closed once more than
+ * {@value LockDirectory#MAX_OPEN_FILES} are open; a key with a waiter or a holder in this JVM
+ * stays open.
  */
 public final class DiskLockBackend implements LockBackend {
 
