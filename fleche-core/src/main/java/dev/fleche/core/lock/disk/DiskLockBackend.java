@@ -46,7 +46,7 @@ import dev.fleche.core.lock.spi.LockBackend;
  * <p>
  * The directory must be on a local filesystem of the host: record locks over network
  * filesystems are not reliable. Idle keys' files are closed once more than
- * {@value LockDirectory#MAX_OPEN_FILES} are open; a key with a waiter or a holder in this JVM
+ * 256 are open; a key with a waiter or a holder in this JVM
  * stays open.
  */
 public final class DiskLockBackend implements LockBackend {
