@@ -64,7 +64,7 @@ final class LocalKeyQueue implements KeyQueue {
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
-			if (this.waiting.isEmpty() && mode.isCompatible(heldLocked())) {
+			if (this.waiting.isEmpty() && compatible(mode, heldLocked())) {
 				grant = grantLocked(mode, owner, options);
 			}
 		}
@@ -128,17 +128,6 @@ final class LocalKeyQueue implements KeyQueue {
 			}
 			return new LockState(this.key, this.backend.name(), list, queueLengthLocked(), this.lastToken,
 					this.tags);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** Whether this key has no holders and no waiters. */
-	boolean isIdle() {
-		this.lock.lock();
-		try {
-			return this.holders.isEmpty() && queueLengthLocked() == 0;
 		}
 		finally {
 			this.lock.unlock();
@@ -222,6 +211,20 @@ final class LocalKeyQueue implements KeyQueue {
 		}
 	}
 
+	/** The scheduled lease check of {@code grant} ran. */
+	void expiryDue(LocalGrant grant) {
+		Deferred deferred;
+		this.lock.lock();
+		try {
+			grant.expiry = null;
+			deferred = expireLocked(null);
+		}
+		finally {
+			this.lock.unlock();
+		}
+		Deferred.run(deferred);
+	}
+
 	void withdraw(LocalRequest request) {
 		Deferred deferred = null;
 		this.lock.lock();
@@ -284,7 +287,7 @@ final class LocalKeyQueue implements KeyQueue {
 		this.heldModes = null;
 		if (expires != null) {
 			this.leasedHolders++;
-			grant.expiry = this.backend.scheduleExpiry(this, options.lease());
+			grant.expiry = this.backend.scheduleExpiry(this, grant, options.lease());
 		}
 		return grant;
 	}
@@ -331,11 +334,12 @@ final class LocalKeyQueue implements KeyQueue {
 		return result;
 	}
 
+	/** Schedules a new check for leased grants whose check ran before the clock said they ended. */
 	private void rescheduleEarliestLocked(Instant now) {
 		for (LocalGrant grant : this.holders) {
 			Instant expires = grant.expiresAt();
-			if (expires != null && grant.expiry != null && grant.expiry.isDone()) {
-				grant.expiry = this.backend.scheduleExpiry(this, Duration.between(now, expires));
+			if (expires != null && grant.expiry == null) {
+				grant.expiry = this.backend.scheduleExpiry(this, grant, Duration.between(now, expires));
 			}
 		}
 	}
@@ -348,7 +352,20 @@ final class LocalKeyQueue implements KeyQueue {
 				this.waiting.pollFirst();
 				continue;
 			}
-			if (!head.mode.isCompatible(heldLocked())) {
+			boolean compatible;
+			try {
+				compatible = compatible(head.mode, heldLocked());
+			}
+			catch (LockException ex) {
+				this.waiting.pollFirst();
+				if (result == null) {
+					result = new Deferred();
+				}
+				LocalRequest failed = head;
+				result.add(() -> failed.completeExceptionally(ex));
+				continue;
+			}
+			if (!compatible) {
 				break;
 			}
 			this.waiting.pollFirst();
@@ -364,6 +381,17 @@ final class LocalKeyQueue implements KeyQueue {
 			});
 		}
 		return result;
+	}
+
+	/** Asks a mode's rule; a rule that throws fails its own request, never the queue. */
+	private boolean compatible(LockMode mode, HeldModes held) {
+		try {
+			return mode.isCompatible(held);
+		}
+		catch (RuntimeException ex) {
+			throw new LockException(this.key, "Compatibility rule of mode '" + mode.name() + "' failed on lock '"
+					+ this.key + "' with " + held + ": " + ex, ex);
+		}
 	}
 
 	@Override

@@ -158,9 +158,9 @@ public final class LocalLockBackend implements LockBackend {
 		return this.tokens.incrementAndGet();
 	}
 
-	ScheduledFuture<?> scheduleExpiry(LocalKeyQueue queue, Duration delay) {
+	ScheduledFuture<?> scheduleExpiry(LocalKeyQueue queue, LocalGrant grant, Duration delay) {
 		long nanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), delay.toNanos());
-		return this.scheduler.schedule(queue::expireOverdue, nanos, TimeUnit.NANOSECONDS);
+		return this.scheduler.schedule(() -> queue.expiryDue(grant), nanos, TimeUnit.NANOSECONDS);
 	}
 
 	private void purgeCollected() {

@@ -98,6 +98,11 @@ public final class DefaultLockService implements LockService {
 		return this.backend;
 	}
 
+	/** Handles registered for release without a handle; 0 once every grant is released. */
+	int registeredHandles() {
+		return this.registry.size();
+	}
+
 	@Override
 	public void close() {
 		this.backend.close();

@@ -15,7 +15,9 @@ import dev.fleche.core.lock.spi.Grant;
 import dev.fleche.core.lock.spi.Owner;
 
 /**
- * A {@link LockHandle} over one backend {@link Grant}: releases once, tells its listeners.
+ * A {@link LockHandle} over one backend {@link Grant}: releases once, tells its listeners. The
+ * time of the grant is read only while listeners are registered, so a grant made before the
+ * first listener reports a held time of 0.
  */
 class GrantHandle implements LockHandle {
 
@@ -42,20 +44,29 @@ class GrantHandle implements LockHandle {
 
 	private final @Nullable HandleRegistry registry;
 
-	private final @Nullable Object slot;
+	private final @Nullable Slot slot;
 
 	@SuppressWarnings("unused")
 	private volatile boolean released;
 
 	private volatile @Nullable CompletableFuture<LockHandle> leaseLost;
 
-	GrantHandle(Grant grant, Listeners listeners, @Nullable HandleRegistry registry, @Nullable Object slot) {
+	/**
+	 * @param grant the backend grant
+	 * @param listeners told of release and loss
+	 * @param registry where the handle is registered, if anywhere
+	 * @param slot its slot in the registry
+	 * @param losable whether the grant can be taken away (it has a lease or tags), so a registered
+	 * handle must leave the registry when that happens
+	 */
+	GrantHandle(Grant grant, Listeners listeners, @Nullable HandleRegistry registry, @Nullable Slot slot,
+			boolean losable) {
 		this.grant = grant;
 		this.listeners = listeners;
 		this.registry = registry;
 		this.slot = slot;
-		this.grantedNanos = System.nanoTime();
-		if (!listeners.isEmpty()) {
+		this.grantedNanos = listeners.isEmpty() ? 0 : System.nanoTime();
+		if (!listeners.isEmpty() || (registry != null && losable)) {
 			leaseLost();
 		}
 	}
@@ -76,7 +87,7 @@ class GrantHandle implements LockHandle {
 	}
 
 	/** The registry slot this handle is kept under, if any. */
-	@Nullable Object slot() {
+	@Nullable Slot slot() {
 		return this.slot;
 	}
 
@@ -147,7 +158,9 @@ class GrantHandle implements LockHandle {
 		if (!this.grant.release()) {
 			return false;
 		}
-		this.listeners.released(key(), mode(), System.nanoTime() - this.grantedNanos);
+		if (!this.listeners.isEmpty()) {
+			this.listeners.released(key(), mode(), (this.grantedNanos != 0) ? System.nanoTime() - this.grantedNanos : 0);
+		}
 		return true;
 	}
 

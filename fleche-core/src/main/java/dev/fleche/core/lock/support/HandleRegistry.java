@@ -8,20 +8,27 @@ import org.jspecify.annotations.Nullable;
 import dev.fleche.core.lock.spi.Owner;
 
 /**
- * The handles a service's primitives hand out, by slot (primitive kind and key), in grant order:
- * so a release without a handle finds the caller's grant, or a semaphore's oldest. A slot is
- * dropped when its last handle is released, so idle keys cost nothing.
+ * The handles a service's primitives hand out, by {@link Slot}, in grant order: so a release
+ * without a handle finds the caller's grant, or a semaphore's oldest. An exclusive slot keeps its
+ * one handle; a shared slot a queue that is dropped when its last handle is released, so idle
+ * keys cost nothing.
  */
 final class HandleRegistry {
 
-	private final ConcurrentHashMap<Object, ConcurrentLinkedDeque<GrantHandle>> slots = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Slot, GrantHandle> exclusive = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Slot, ConcurrentLinkedDeque<GrantHandle>> shared = new ConcurrentHashMap<>();
 
 	void add(GrantHandle handle) {
-		Object slot = handle.slot();
+		Slot slot = handle.slot();
 		if (slot == null) {
 			return;
 		}
-		this.slots.compute(slot, (key, handles) -> {
+		if (slot.exclusive()) {
+			this.exclusive.put(slot, handle);
+			return;
+		}
+		this.shared.compute(slot, (key, handles) -> {
 			ConcurrentLinkedDeque<GrantHandle> list = (handles != null) ? handles : new ConcurrentLinkedDeque<>();
 			list.addLast(handle);
 			return list;
@@ -29,19 +36,27 @@ final class HandleRegistry {
 	}
 
 	void remove(GrantHandle handle) {
-		Object slot = handle.slot();
+		Slot slot = handle.slot();
 		if (slot == null) {
 			return;
 		}
-		this.slots.computeIfPresent(slot, (key, handles) -> {
+		if (slot.exclusive()) {
+			this.exclusive.remove(slot, handle);
+			return;
+		}
+		this.shared.computeIfPresent(slot, (key, handles) -> {
 			handles.remove(handle);
 			return handles.isEmpty() ? null : handles;
 		});
 	}
 
 	/** The oldest handle in {@code slot} granted to {@code owner} and still held. */
-	@Nullable GrantHandle owned(Object slot, Owner owner) {
-		ConcurrentLinkedDeque<GrantHandle> handles = this.slots.get(slot);
+	@Nullable GrantHandle owned(Slot slot, Owner owner) {
+		if (slot.exclusive()) {
+			GrantHandle handle = this.exclusive.get(slot);
+			return (handle != null && handle.owner().equals(owner) && handle.isHeld()) ? handle : null;
+		}
+		ConcurrentLinkedDeque<GrantHandle> handles = this.shared.get(slot);
 		if (handles != null) {
 			for (GrantHandle handle : handles) {
 				if (handle.owner().equals(owner) && handle.isHeld()) {
@@ -53,8 +68,12 @@ final class HandleRegistry {
 	}
 
 	/** The oldest handle in {@code slot} still held. */
-	@Nullable GrantHandle oldest(Object slot) {
-		ConcurrentLinkedDeque<GrantHandle> handles = this.slots.get(slot);
+	@Nullable GrantHandle oldest(Slot slot) {
+		if (slot.exclusive()) {
+			GrantHandle handle = this.exclusive.get(slot);
+			return (handle != null && handle.isHeld()) ? handle : null;
+		}
+		ConcurrentLinkedDeque<GrantHandle> handles = this.shared.get(slot);
 		if (handles != null) {
 			for (GrantHandle handle : handles) {
 				if (handle.isHeld()) {
@@ -67,7 +86,7 @@ final class HandleRegistry {
 
 	/** Slots that hold handles now. */
 	int size() {
-		return this.slots.size();
+		return this.exclusive.size() + this.shared.size();
 	}
 
 }

@@ -21,12 +21,12 @@ final class MutexLock extends QueueAcquirable implements Lock {
 	MutexLock(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
 		super(queue, LockMode.MUTEX, options, listeners);
 		this.registry = registry;
-		this.slot = new Slot("lock", queue.key(), LockMode.MUTEX.name());
+		this.slot = new Slot("lock", queue.key(), LockMode.MUTEX.name(), true);
 	}
 
 	@Override
 	LockHandle adopt(Grant grant) {
-		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot);
+		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot, losable());
 		this.registry.add(handle);
 		return handle;
 	}

@@ -47,7 +47,12 @@ abstract class QueueAcquirable implements Acquirable {
 
 	/** Wraps a fresh grant in the handle the caller gets. */
 	LockHandle adopt(Grant grant) {
-		return new GrantHandle(grant, this.listeners, null, null);
+		return new GrantHandle(grant, this.listeners, null, null, losable());
+	}
+
+	/** Whether a grant can be taken away: it has a lease, or tags to be released by. */
+	final boolean losable() {
+		return this.options.lease() != null || !this.options.tags().isEmpty();
 	}
 
 	@Override
@@ -82,12 +87,7 @@ abstract class QueueAcquirable implements Acquirable {
 
 	@Override
 	public final Optional<LockHandle> tryAcquire() {
-		LockHandle handle = reenter();
-		if (handle != null) {
-			return Optional.of(handle);
-		}
-		Grant grant = this.queue.tryAcquire(this.mode, Owner.current(), this.options);
-		return (grant != null) ? Optional.of(granted(grant, 0, false)) : Optional.empty();
+		return Optional.ofNullable(grantNow());
 	}
 
 	@Override
@@ -138,7 +138,16 @@ abstract class QueueAcquirable implements Acquirable {
 		if (Thread.interrupted()) {
 			throw new InterruptedException("Interrupted before acquiring lock '" + key() + "'");
 		}
-		return tryAcquire().orElse(null);
+		return grantNow();
+	}
+
+	private @Nullable LockHandle grantNow() {
+		LockHandle handle = reenter();
+		if (handle != null) {
+			return handle;
+		}
+		Grant grant = this.queue.tryAcquire(this.mode, Owner.current(), this.options);
+		return (grant != null) ? granted(grant, 0, false) : null;
 	}
 
 	/** Queues and waits; {@code null} on timeout. A negative timeout waits forever. */

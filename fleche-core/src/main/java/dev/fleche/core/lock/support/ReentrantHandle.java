@@ -18,8 +18,8 @@ final class ReentrantHandle extends GrantHandle {
 
 	private final ArrayDeque<ReentryHandle> holds = new ArrayDeque<>(4);
 
-	ReentrantHandle(Grant grant, Listeners listeners, HandleRegistry registry, Slot slot) {
-		super(grant, listeners, registry, slot);
+	ReentrantHandle(Grant grant, Listeners listeners, HandleRegistry registry, Slot slot, boolean losable) {
+		super(grant, listeners, registry, slot, losable);
 	}
 
 	/** One more hold, or {@code null} if the grant is no longer held. */

@@ -23,7 +23,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 	ReentrantMutex(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
 		super(queue, LockMode.MUTEX, options, listeners);
 		this.registry = registry;
-		this.slot = new Slot("rlock", queue.key(), LockMode.MUTEX.name());
+		this.slot = new Slot("rlock", queue.key(), LockMode.MUTEX.name(), true);
 	}
 
 	@Override
@@ -34,7 +34,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 
 	@Override
 	LockHandle adopt(Grant grant) {
-		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot);
+		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot, losable());
 		this.registry.add(handle);
 		LockHandle hold = handle.enter();
 		if (hold == null) {

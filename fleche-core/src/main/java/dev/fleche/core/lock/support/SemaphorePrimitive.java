@@ -26,12 +26,12 @@ final class SemaphorePrimitive extends QueueAcquirable implements BoundedSemapho
 		super(queue, LockMode.semaphore(permits), options, listeners);
 		this.permits = permits;
 		this.registry = registry;
-		this.slot = new Slot("semaphore", queue.key(), this.mode.name());
+		this.slot = new Slot("semaphore", queue.key(), this.mode.name(), false);
 	}
 
 	@Override
 	LockHandle adopt(Grant grant) {
-		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot);
+		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot, losable());
 		this.registry.add(handle);
 		return handle;
 	}
