@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import dev.fleche.core.lock.HeldModes;
+import dev.fleche.core.lock.LockException;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
 import dev.fleche.core.lock.spi.Owner;
@@ -99,7 +100,17 @@ final class FifoWalk {
 				this.waits.await(KeyFile.waitRegion(blocker.ticket()), blocker.ticket());
 				return;
 			}
-			if (!request.mode.isCompatible(held)) {
+			boolean compatible;
+			try {
+				compatible = compatible(request.mode, held);
+			}
+			catch (LockException ex) {
+				withdraw(tx, request);
+				tx.after(() -> request.future.completeExceptionally(ex));
+				i--;
+				continue;
+			}
+			if (!compatible) {
 				awaitHolders(tx, request);
 				return;
 			}
@@ -109,7 +120,18 @@ final class FifoWalk {
 	}
 
 	boolean grantableNow(StateTx tx, LockMode mode) {
-		return !tx.state.hasWaiting() && mode.isCompatible(tx.state.held());
+		return !tx.state.hasWaiting() && compatible(mode, tx.state.held());
+	}
+
+	/** Asks a mode's rule; a rule that throws fails its own request, never the queue. */
+	private boolean compatible(LockMode mode, HeldModes held) {
+		try {
+			return mode.isCompatible(held);
+		}
+		catch (RuntimeException ex) {
+			throw new LockException(this.engine.key(), "The compatibility rule of mode '" + mode.name()
+					+ "' failed on lock '" + this.engine.key() + "' with " + held + ": " + ex, ex);
+		}
 	}
 
 	/** Grants a new request at once: only its hold region is locked. */
@@ -196,7 +218,7 @@ final class FifoWalk {
 			if (foreign && firstForeign == null) {
 				firstForeign = holder;
 			}
-			if (request.mode.isCompatible(tx.state.heldExcept(holder.ticket()))) {
+			if (compatibleWithout(request.mode, tx.state, holder)) {
 				anyCandidate = true;
 				if (foreign) {
 					candidates.add(holder);
@@ -218,6 +240,15 @@ final class FifoWalk {
 		if (atMillis < this.wakeAtMillis) {
 			this.wakeAtMillis = atMillis;
 			this.engine.pumpLater(atMillis - tx.now + 1);
+		}
+	}
+
+	private static boolean compatibleWithout(LockMode mode, QueueState state, QueueEntry holder) {
+		try {
+			return mode.isCompatible(state.heldExcept(holder.ticket()));
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 

@@ -73,6 +73,7 @@ final class KeyEngine {
 	<T> T section(Function<StateTx, T> operation) {
 		StateTx tx = null;
 		T result;
+		RuntimeException failure = null;
 		boolean changed = false;
 		this.gate.lock();
 		try {
@@ -83,7 +84,13 @@ final class KeyEngine {
 			try {
 				tx = new StateTx(this.file.codec().read(), this.directory.clock().millis());
 				this.walk.cleanUp(tx);
-				result = operation.apply(tx);
+				try {
+					result = operation.apply(tx);
+				}
+				catch (RuntimeException ex) {
+					failure = ex;
+					result = null;
+				}
 				this.walk.run(tx);
 				if (tx.state.dirty) {
 					this.file.codec().write(tx.state);
@@ -104,6 +111,9 @@ final class KeyEngine {
 			this.directory.changed();
 		}
 		tx.runAfter();
+		if (failure != null) {
+			throw failure;
+		}
 		return result;
 	}
 

@@ -235,6 +235,28 @@ class DiskLockBackendTest {
 	}
 
 	@Test
+	void aModeWhoseRuleThrowsFailsOnlyItsOwnRequest() throws Exception {
+		KeyQueue queue = this.backend.queue("throwing");
+		LockMode broken = LockMode.of("broken", held -> {
+			if (held.total() == 0) {
+				throw new IllegalStateException("broken rule");
+			}
+			return false;
+		});
+		Grant holder = queue.tryAcquire(LockMode.MUTEX, owner(1), LockOptions.defaults());
+		CompletableFuture<Grant> failing = queue.enqueue(broken, owner(2), LockOptions.defaults());
+		CompletableFuture<Grant> behind = queue.enqueue(LockMode.MUTEX, owner(3), LockOptions.defaults());
+		assertThat(holder.release()).isTrue();
+		assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(LockException.class)
+			.hasMessageContaining("broken");
+		Grant granted = behind.get(5, TimeUnit.SECONDS);
+		assertThat(queue.queueLength()).isZero();
+		assertThatThrownBy(() -> this.backend.queue("throwing-now").tryAcquire(broken, owner(4), LockOptions.defaults()))
+			.isInstanceOf(LockException.class);
+		granted.release();
+	}
+
+	@Test
 	void grantsToManyThreadsInOrder() throws Exception {
 		KeyQueue queue = this.backend.queue("order");
 		Grant holder = queue.tryAcquire(LockMode.MUTEX, owner(0), LockOptions.defaults());
