@@ -116,6 +116,26 @@ class DiskLockMultiProcessTest {
 	}
 
 	@Test
+	void killedWaiterDoesNotBlockThoseBehindIt() throws Exception {
+		Path locks = this.temp.resolve("locks");
+		Path work = Files.createDirectories(this.temp.resolve("work"));
+		try (DiskLockBackend backend = DiskLockBackend.open(locks)) {
+			KeyQueue queue = backend.queue("counter");
+			Grant held = queue.tryAcquire(LockMode.MUTEX, Owner.current(), LockOptions.defaults());
+			Process waiter = start("fifo", locks, work, "dead");
+			await().atMost(Duration.ofSeconds(30)).until(() -> queue.queueLength() == 1);
+			CompletableFuture<Grant> behind = queue.enqueue(LockMode.MUTEX, Owner.current(), LockOptions.defaults());
+			waiter.destroyForcibly();
+			assertThat(waiter.waitFor(10, TimeUnit.SECONDS)).isTrue();
+			held.release();
+			Grant grant = behind.get(10, TimeUnit.SECONDS);
+			assertThat(queue.queueLength()).isZero();
+			assertThat(work.resolve("order")).doesNotExist();
+			grant.release();
+		}
+	}
+
+	@Test
 	void killedHolderWithoutWaitersIsRemovedWhenTheStateIsRead() throws Exception {
 		Path locks = this.temp.resolve("locks");
 		Path work = Files.createDirectories(this.temp.resolve("work"));
