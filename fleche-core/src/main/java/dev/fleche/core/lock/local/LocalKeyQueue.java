@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -37,13 +35,9 @@ final class LocalKeyQueue implements KeyQueue {
 
 	private final ArrayDeque<LocalRequest> waiting = new ArrayDeque<>();
 
-	private final List<LocalGrant> holders = new ArrayList<>(2);
+	private final LocalHolders holders = new LocalHolders();
 
 	private final Set<String> tags = new TreeSet<>();
-
-	private @Nullable HeldModes heldModes = HeldModes.none();
-
-	private int leasedHolders;
 
 	private long lastToken;
 
@@ -59,26 +53,26 @@ final class LocalKeyQueue implements KeyQueue {
 
 	@Override
 	public @Nullable Grant tryAcquire(LockMode mode, Owner owner, LockOptions options) {
-		Deferred deferred = null;
+		AfterUnlock deferred = null;
 		LocalGrant grant = null;
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
-			if (this.waiting.isEmpty() && compatible(mode, heldLocked())) {
+			if (this.waiting.isEmpty() && compatible(mode, this.holders.modes())) {
 				grant = grantLocked(mode, owner, options);
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 		return grant;
 	}
 
 	@Override
 	public CompletableFuture<Grant> enqueue(LockMode mode, Owner owner, LockOptions options) {
 		LocalRequest request = new LocalRequest(this, mode, owner, options);
-		Deferred deferred;
+		AfterUnlock deferred;
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
@@ -88,7 +82,7 @@ final class LocalKeyQueue implements KeyQueue {
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 		return request;
 	}
 
@@ -97,7 +91,7 @@ final class LocalKeyQueue implements KeyQueue {
 		expireOverdue();
 		this.lock.lock();
 		try {
-			return heldLocked();
+			return this.holders.modes();
 		}
 		finally {
 			this.lock.unlock();
@@ -120,13 +114,7 @@ final class LocalKeyQueue implements KeyQueue {
 		expireOverdue();
 		this.lock.lock();
 		try {
-			List<LockState.Holder> list = new ArrayList<>(this.holders.size());
-			for (LocalGrant grant : this.holders) {
-				Instant expires = grant.expiresAt();
-				list.add(new LockState.Holder(grant.owner().toString(), grant.mode().name(), grant.token(),
-						grant.grantedAtMillis(), (expires != null) ? expires.toEpochMilli() : 0));
-			}
-			return new LockState(this.key, this.backend.name(), list, queueLengthLocked(), this.lastToken,
+			return new LockState(this.key, this.backend.name(), this.holders.snapshot(), queueLengthLocked(), this.lastToken,
 					this.tags);
 		}
 		finally {
@@ -135,35 +123,33 @@ final class LocalKeyQueue implements KeyQueue {
 	}
 
 	boolean release(LocalGrant grant) {
-		Deferred deferred;
+		AfterUnlock deferred;
+		boolean released = false;
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
-			if (!grant.held()) {
-				Deferred.run(deferred);
-				return false;
+			if (grant.held()) {
+				removeLocked(grant, false);
+				deferred = grantWaitersLocked(deferred);
+				released = true;
 			}
-			removeLocked(grant, false);
-			deferred = grantWaitersLocked(deferred);
 		}
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
-		return true;
+		AfterUnlock.run(deferred);
+		return released;
 	}
 
 	/** Takes away grants carrying {@code tag}; returns how many. */
 	int takeAwayTagged(String tag) {
-		Deferred deferred = null;
+		AfterUnlock deferred = null;
 		int count = 0;
 		this.lock.lock();
 		try {
-			for (LocalGrant grant : new ArrayList<>(this.holders)) {
-				if (grant.options().tags().contains(tag)) {
-					deferred = takeAwayLocked(grant, deferred);
-					count++;
-				}
+			for (LocalGrant grant : this.holders.tagged(tag)) {
+				deferred = takeAwayLocked(grant, deferred);
+				count++;
 			}
 			if (count > 0) {
 				deferred = grantWaitersLocked(deferred);
@@ -172,13 +158,13 @@ final class LocalKeyQueue implements KeyQueue {
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 		return count;
 	}
 
 	/** Takes away grants whose lease ran out, and lets waiters through. */
 	void expireOverdue() {
-		Deferred deferred;
+		AfterUnlock deferred;
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
@@ -186,16 +172,16 @@ final class LocalKeyQueue implements KeyQueue {
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 	}
 
 	/** Takes away every grant and fails every waiter: the backend is closing. */
 	void closeAll() {
-		Deferred deferred = null;
+		AfterUnlock deferred = null;
 		List<LocalRequest> failed;
 		this.lock.lock();
 		try {
-			for (LocalGrant grant : new ArrayList<>(this.holders)) {
+			for (LocalGrant grant : this.holders.all()) {
 				deferred = takeAwayLocked(grant, deferred);
 			}
 			failed = new ArrayList<>(this.waiting);
@@ -204,7 +190,7 @@ final class LocalKeyQueue implements KeyQueue {
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 		for (LocalRequest request : failed) {
 			request.completeExceptionally(new LockException(this.key, "Lock backend closed while waiting for lock '"
 					+ this.key + "'"));
@@ -213,7 +199,7 @@ final class LocalKeyQueue implements KeyQueue {
 
 	/** The scheduled lease check of {@code grant} ran. */
 	void expiryDue(LocalGrant grant) {
-		Deferred deferred;
+		AfterUnlock deferred;
 		this.lock.lock();
 		try {
 			grant.expiry = null;
@@ -222,11 +208,11 @@ final class LocalKeyQueue implements KeyQueue {
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 	}
 
 	void withdraw(LocalRequest request) {
-		Deferred deferred = null;
+		AfterUnlock deferred = null;
 		this.lock.lock();
 		try {
 			if (this.waiting.remove(request)) {
@@ -236,7 +222,7 @@ final class LocalKeyQueue implements KeyQueue {
 		finally {
 			this.lock.unlock();
 		}
-		Deferred.run(deferred);
+		AfterUnlock.run(deferred);
 	}
 
 	CompletableFuture<Grant> lostFuture(LocalGrant grant) {
@@ -259,19 +245,6 @@ final class LocalKeyQueue implements KeyQueue {
 		return length;
 	}
 
-	private HeldModes heldLocked() {
-		HeldModes held = this.heldModes;
-		if (held == null) {
-			Map<String, Integer> counts = new HashMap<>();
-			for (LocalGrant grant : this.holders) {
-				counts.merge(grant.mode().name(), 1, Integer::sum);
-			}
-			held = HeldModes.of(counts);
-			this.heldModes = held;
-		}
-		return held;
-	}
-
 	private LocalGrant grantLocked(LockMode mode, Owner owner, LockOptions options) {
 		long token = this.backend.nextToken();
 		this.lastToken = token;
@@ -284,9 +257,7 @@ final class LocalKeyQueue implements KeyQueue {
 		}
 		LocalGrant grant = new LocalGrant(this, mode, owner, options, token, this.backend.clock().millis(), expires);
 		this.holders.add(grant);
-		this.heldModes = null;
 		if (expires != null) {
-			this.leasedHolders++;
 			grant.expiry = this.backend.scheduleExpiry(this, grant, options.lease());
 		}
 		return grant;
@@ -294,58 +265,36 @@ final class LocalKeyQueue implements KeyQueue {
 
 	private void removeLocked(LocalGrant grant, boolean takenAway) {
 		this.holders.remove(grant);
-		this.heldModes = this.holders.isEmpty() ? HeldModes.none() : null;
-		if (grant.expiresAt() != null) {
-			this.leasedHolders--;
-		}
 		grant.end(takenAway);
 	}
 
-	private Deferred takeAwayLocked(LocalGrant grant, @Nullable Deferred deferred) {
+	private @Nullable AfterUnlock takeAwayLocked(LocalGrant grant, @Nullable AfterUnlock deferred) {
 		removeLocked(grant, true);
 		CompletableFuture<Grant> lost = grant.existingLostFuture();
-		Deferred result = (deferred != null) ? deferred : new Deferred();
-		if (lost != null) {
-			result.add(() -> lost.complete(grant));
-		}
-		return result;
+		return (lost != null) ? AfterUnlock.add(deferred, () -> lost.complete(grant)) : deferred;
 	}
 
-	private @Nullable Deferred expireLocked(@Nullable Deferred deferred) {
-		if (this.leasedHolders == 0) {
+	private @Nullable AfterUnlock expireLocked(@Nullable AfterUnlock deferred) {
+		if (!this.holders.hasLeases()) {
 			return deferred;
 		}
 		Instant now = this.backend.clock().instant();
-		Deferred result = deferred;
-		boolean changed = false;
-		for (LocalGrant grant : new ArrayList<>(this.holders)) {
-			Instant expires = grant.expiresAt();
-			if (expires != null && !now.isBefore(expires)) {
-				result = takeAwayLocked(grant, result);
-				changed = true;
-			}
+		List<LocalGrant> overdue = this.holders.overdue(now);
+		AfterUnlock result = deferred;
+		for (LocalGrant grant : overdue) {
+			result = takeAwayLocked(grant, result);
 		}
-		if (changed) {
-			result = grantWaitersLocked(result);
+		if (!overdue.isEmpty()) {
+			return grantWaitersLocked(result);
 		}
-		else if (this.leasedHolders > 0) {
-			rescheduleEarliestLocked(now);
+		for (LocalGrant grant : this.holders.unchecked()) {
+			grant.expiry = this.backend.scheduleExpiry(this, grant, Duration.between(now, grant.expiresAt()));
 		}
 		return result;
 	}
 
-	/** Schedules a new check for leased grants whose check ran before the clock said they ended. */
-	private void rescheduleEarliestLocked(Instant now) {
-		for (LocalGrant grant : this.holders) {
-			Instant expires = grant.expiresAt();
-			if (expires != null && grant.expiry == null) {
-				grant.expiry = this.backend.scheduleExpiry(this, grant, Duration.between(now, expires));
-			}
-		}
-	}
-
-	private @Nullable Deferred grantWaitersLocked(@Nullable Deferred deferred) {
-		Deferred result = deferred;
+	private @Nullable AfterUnlock grantWaitersLocked(@Nullable AfterUnlock deferred) {
+		AfterUnlock result = deferred;
 		LocalRequest head;
 		while ((head = this.waiting.peekFirst()) != null) {
 			if (head.isDone()) {
@@ -354,15 +303,12 @@ final class LocalKeyQueue implements KeyQueue {
 			}
 			boolean compatible;
 			try {
-				compatible = compatible(head.mode, heldLocked());
+				compatible = compatible(head.mode, this.holders.modes());
 			}
 			catch (LockException ex) {
 				this.waiting.pollFirst();
-				if (result == null) {
-					result = new Deferred();
-				}
 				LocalRequest failed = head;
-				result.add(() -> failed.completeExceptionally(ex));
+				result = AfterUnlock.add(result, () -> failed.completeExceptionally(ex));
 				continue;
 			}
 			if (!compatible) {
@@ -371,10 +317,7 @@ final class LocalKeyQueue implements KeyQueue {
 			this.waiting.pollFirst();
 			LocalGrant grant = grantLocked(head.mode, head.owner, head.options);
 			LocalRequest granted = head;
-			if (result == null) {
-				result = new Deferred();
-			}
-			result.add(() -> {
+			result = AfterUnlock.add(result, () -> {
 				if (!granted.complete(grant)) {
 					release(grant);
 				}
@@ -397,19 +340,6 @@ final class LocalKeyQueue implements KeyQueue {
 	@Override
 	public String toString() {
 		return "LocalKeyQueue[" + this.key + "]";
-	}
-
-	/** Actions run after the queue's lock is released: completing futures. */
-	private static final class Deferred extends ArrayList<Runnable> {
-
-		private static final long serialVersionUID = 1L;
-
-		static void run(@Nullable Deferred deferred) {
-			if (deferred != null) {
-				deferred.forEach(Runnable::run);
-			}
-		}
-
 	}
 
 }

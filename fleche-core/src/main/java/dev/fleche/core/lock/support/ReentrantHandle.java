@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.fleche.core.lock.IllegalReleaseException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.spi.Grant;
 
@@ -38,17 +39,27 @@ final class ReentrantHandle extends GrantHandle {
 		}
 	}
 
-	/** Ends one hold; the last one releases the grant, throwing if its lease was lost. */
+	/**
+	 * Ends one hold; the last one releases the grant. Unless {@code quietly}, throws if the lease
+	 * was lost.
+	 */
 	void exit(ReentryHandle hold, boolean quietly) {
 		this.guard.lock();
 		try {
-			if (this.holds.remove(hold) && this.holds.isEmpty()) {
+			if (!this.holds.remove(hold)) {
+				return;
+			}
+			if (this.holds.isEmpty()) {
 				if (quietly) {
 					close();
 				}
 				else {
 					release();
 				}
+			}
+			else if (!quietly && isLeaseLost()) {
+				throw new IllegalReleaseException(key(), "Re-entrant lock '" + key() + "' lost its lease (grant #"
+						+ token() + ") before this release");
 			}
 		}
 		finally {

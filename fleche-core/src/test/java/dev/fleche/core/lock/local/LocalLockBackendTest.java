@@ -11,12 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.fleche.core.lock.IllegalReleaseException;
 import dev.fleche.core.lock.Lock;
 import dev.fleche.core.lock.LockException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
 import dev.fleche.core.lock.LockService;
+import dev.fleche.core.lock.RLock;
 import dev.fleche.core.lock.spi.Grant;
 import dev.fleche.core.lock.spi.KeyQueue;
 import dev.fleche.core.lock.spi.Owner;
@@ -59,6 +61,23 @@ class LocalLockBackendTest {
 		assertThat(lock.isLocked()).isFalse();
 		assertThat(lost).isCompletedWithValue(handle);
 		assertThat(handle.isLeaseLost()).isTrue();
+	}
+
+	@Test
+	void reentrantHoldsOfALostLeaseCannotBeReleased() throws Exception {
+		LockService service = LockServices.create(this.backend);
+		RLock rlock = service.rlock("reentrant", LockOptions.defaults().withLease(Duration.ofSeconds(10)));
+		LockHandle outer = rlock.acquire();
+		LockHandle inner = rlock.acquire();
+		this.clock.advance(Duration.ofSeconds(10));
+		assertThat(inner.isLeaseLost()).isTrue();
+		assertThat(rlock.holdCount()).isZero();
+		assertThatThrownBy(inner::release).isInstanceOf(IllegalReleaseException.class).hasMessageContaining("reentrant");
+		assertThatThrownBy(outer::release).isInstanceOf(IllegalReleaseException.class);
+		assertThatThrownBy(rlock::release).isInstanceOf(IllegalReleaseException.class);
+		try (LockHandle next = rlock.acquire(Duration.ofSeconds(5))) {
+			assertThat(next.token()).isGreaterThan(outer.token());
+		}
 	}
 
 	@Test
