@@ -99,6 +99,10 @@ public final class DiskLockBackend implements LockBackend {
 		return new DiskKeyQueue(this.directory, key);
 	}
 
+	/**
+	 * Snapshots of the keys whose files are open in this JVM: those used here, less idle ones
+	 * closed beyond the open-file bound. Holders and waiters of every process are included.
+	 */
 	@Override
 	public List<LockState> states() {
 		checkOpen();
@@ -109,6 +113,10 @@ public final class DiskLockBackend implements LockBackend {
 		return states;
 	}
 
+	/**
+	 * Takes away the grants made in this JVM whose lock carries {@code tag}; their holders'
+	 * {@code lost()} complete and the next waiters, in any process, are granted.
+	 */
 	@Override
 	public int releaseTagged(String tag) {
 		checkOpen();
