@@ -39,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class HandoffBenchmark {
 
+	/** The lock handed over: ours ({@code disk}) or the peer ({@code filechannel}). */
 	@Param({ "disk", "filechannel" })
 	public String kind;
 
@@ -54,6 +55,7 @@ public class HandoffBenchmark {
 
 	private int count;
 
+	/** Opens the lock and starts the peer process. */
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		this.directory = Files.createTempDirectory("fleche-handoff-");
@@ -73,6 +75,7 @@ public class HandoffBenchmark {
 		}
 	}
 
+	/** Stops the peer process and closes the lock. */
 	@TearDown(Level.Trial)
 	public void tearDown() throws Exception {
 		this.board.stop();
@@ -82,11 +85,13 @@ public class HandoffBenchmark {
 		this.lock.close();
 	}
 
+	/** Forgets the previous iteration's handoffs. */
 	@Setup(Level.Iteration)
 	public void resetHandoffs() {
 		this.count = 0;
 	}
 
+	/** Prints this iteration's one-way handoff percentiles. */
 	@TearDown(Level.Iteration)
 	public void printHandoffs() {
 		long[] sorted = Arrays.copyOf(this.handoffs, this.count);

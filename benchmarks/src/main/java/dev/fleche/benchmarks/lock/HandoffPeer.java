@@ -11,6 +11,7 @@ public final class HandoffPeer {
 	private HandoffPeer() {
 	}
 
+	/** Runs the peer: {@code args} are the lock kind and the work directory. */
 	public static void main(String[] args) throws Exception {
 		Path directory = Path.of(args[1]);
 		TurnBoard board = new TurnBoard(directory.resolve("board"));

@@ -51,6 +51,7 @@ public class UncontendedLockBenchmark {
 
 	private final Owner owner = Owner.current();
 
+	/** Opens the backend and the raw file in a fresh directory. */
 	@Setup(Level.Trial)
 	public void setUp() throws IOException {
 		this.directory = Files.createTempDirectory("fleche-bench-");
@@ -60,6 +61,7 @@ public class UncontendedLockBenchmark {
 				StandardOpenOption.READ, StandardOpenOption.WRITE);
 	}
 
+	/** Closes the backend and the raw file. */
 	@TearDown(Level.Trial)
 	public void tearDown() throws IOException {
 		this.backend.close();

@@ -39,6 +39,7 @@ public final class DiskLockWorker {
 		this.counterLock = backend.queue("counter");
 	}
 
+	/** Runs one worker: a command, the lock directory, the work directory, then arguments. */
 	public static void main(String[] args) throws Exception {
 		String command = args[0];
 		Path work = Path.of(args[2]);
