@@ -17,7 +17,7 @@ public interface LockTable {
 	@FunctionalInterface
 	interface Held extends AutoCloseable {
 
-		/** Releases the locks, in reverse order. */
+		/** Releases the locks, in reverse order; closing again does nothing. */
 		@Override
 		void close();
 

@@ -45,6 +45,7 @@ public final class PerKeyLockTable implements LockTable {
 		}
 		return () -> {
 			unlockReverse(taken);
+			taken.clear();
 			pinned.clear();
 		};
 	}

@@ -14,7 +14,13 @@ public final class SerializingLockTable implements LockTable {
 	public Held lock(StorageOperation operation) {
 		Lock taken = (operation.intent() == Intent.READ) ? this.lock.readLock() : this.lock.writeLock();
 		taken.lock();
-		return taken::unlock;
+		boolean[] open = { true };
+		return () -> {
+			if (open[0]) {
+				open[0] = false;
+				taken.unlock();
+			}
+		};
 	}
 
 	/** Whether some thread holds the write lock, for tests and diagnostics. */
