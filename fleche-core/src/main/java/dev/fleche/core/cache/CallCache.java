@@ -1,0 +1,295 @@
+package dev.fleche.core.cache;
+
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.fleche.core.call.CallKeys;
+import dev.fleche.core.digest.Digest;
+import dev.fleche.core.digest.Digester;
+import dev.fleche.core.digest.UndigestableValueException;
+import dev.fleche.core.lock.LockHandle;
+import dev.fleche.core.lock.LockService;
+import dev.fleche.core.storage.CallStorage;
+import dev.fleche.core.storage.ValueStorage;
+
+/**
+ * Persistent memoization of function calls.
+ * <p>
+ * A call's key is the digest of its function, version and argument digests. A hit loads the stored
+ * result into the declared return type. A miss runs the function and stores the argument values,
+ * the result and the call record with metadata ({@code fleche}: duration, time, host). Concurrent
+ * misses of one key run the function once in this JVM, and once across processes when a shared
+ * {@link LockService} is given: the first caller computes under the lock
+ * {@code fleche.cache/<key>}, the others wait and get its result (or its exception).
+ * <p>
+ * Rules: exceptions are never cached. A {@code null} result is cached like any value. For a
+ * {@code CompletableFuture}/{@code CompletionStage} return type the value is stored once the
+ * future completes normally, and a hit returns a completed future. A store that cannot be read
+ * (corrupt entry, unavailable) or written is logged and reported to the listeners, and the call goes
+ * on without it: the cache never breaks the call. An argument that cannot be digested skips the
+ * cache for that call.
+ */
+public final class CallCache {
+
+	private static final Logger logger = LoggerFactory.getLogger(CallCache.class);
+
+	private static final String LOCK_PREFIX = "fleche.cache/";
+
+	private final CallRecords records;
+
+	private final @Nullable LockService locks;
+
+	private final CacheListeners listeners = new CacheListeners();
+
+	private final ConcurrentHashMap<Digest, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+
+	private CallCache(Builder builder) {
+		this.records = new CallRecords(builder.values, builder.calls, builder.clock, builder.host, this.listeners);
+		this.locks = builder.locks;
+		builder.listeners.forEach(this.listeners::add);
+	}
+
+	/** A builder over the storages of values and call records. */
+	public static Builder builder(ValueStorage values, CallStorage calls) {
+		return new Builder(values, calls);
+	}
+
+	/** Adds a listener of hits, misses and errors. */
+	public void addListener(CallCacheListener listener) {
+		this.listeners.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	/**
+	 * Returns the stored result of {@code spec}, or runs {@code invocation} and stores its result.
+	 * @return the result, or for an asynchronous return type a future of it
+	 * @throws Throwable whatever the invocation throws, unchanged
+	 */
+	public @Nullable Object call(CallSpec spec, Invocation invocation) throws Throwable {
+		Map<String, Digest> arguments;
+		try {
+			arguments = digestArguments(spec);
+		}
+		catch (UndigestableValueException ex) {
+			logger.warn("Not caching {}: {}", spec.function(), ex.getMessage());
+			this.listeners.error(spec.function(), ex);
+			return invocation.proceed();
+		}
+		Digest key = CallKeys.key(spec.function(), spec.version(), arguments);
+		boolean async = ResultTypes.isAsync(spec.returnType());
+		Type valueType = async ? ResultTypes.valueType(spec.returnType()) : spec.returnType();
+		CallRecords.Hit hit = this.records.lookup(spec.function(), key, valueType);
+		if (hit != null) {
+			this.listeners.hit(spec.function());
+			return async ? CompletableFuture.completedFuture(hit.value()) : hit.value();
+		}
+		Miss miss = new Miss(spec, key, arguments, valueType, invocation);
+		return async ? missAsync(miss) : missSync(miss);
+	}
+
+	private Map<String, Digest> digestArguments(CallSpec spec) {
+		Map<String, Digest> digests = new LinkedHashMap<>();
+		spec.arguments().forEach((name, value) -> digests.put(name, Digester.standard().digest(value)));
+		return digests;
+	}
+
+	private @Nullable Object missSync(Miss miss) throws Throwable {
+		CompletableFuture<Object> mine = new CompletableFuture<>();
+		CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
+		if (running != null) {
+			return await(running);
+		}
+		try {
+			Object result = computeSync(miss);
+			mine.complete(result);
+			return result;
+		}
+		catch (Throwable ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.inFlight.remove(miss.key, mine);
+		}
+	}
+
+	private @Nullable Object computeSync(Miss miss) throws Throwable {
+		LockHandle handle = (this.locks != null) ? this.locks.lock(LOCK_PREFIX + miss.key.hex()).acquire() : null;
+		try {
+			if (handle != null) {
+				CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
+				if (hit != null) {
+					this.listeners.hit(miss.spec.function());
+					return hit.value();
+				}
+			}
+			long start = System.nanoTime();
+			Object result = miss.invocation.proceed();
+			long took = System.nanoTime() - start;
+			this.listeners.miss(miss.spec.function(), took);
+			this.records.store(miss.spec, miss.key, miss.arguments, result, took);
+			return result;
+		}
+		finally {
+			if (handle != null) {
+				handle.close();
+			}
+		}
+	}
+
+	private CompletableFuture<Object> missAsync(Miss miss) {
+		CompletableFuture<Object> mine = new CompletableFuture<>();
+		CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
+		if (running != null) {
+			return running.thenApply(value -> value);
+		}
+		CompletableFuture<LockHandle> locked = (this.locks != null)
+				? this.locks.lock(LOCK_PREFIX + miss.key.hex()).acquireAsync() : CompletableFuture.completedFuture(null);
+		locked.thenCompose(handle -> computeAsync(miss, handle)).whenComplete((value, error) -> {
+			this.inFlight.remove(miss.key, mine);
+			if (error != null) {
+				mine.completeExceptionally(unwrap(error));
+			}
+			else {
+				mine.complete(value);
+			}
+		});
+		return mine.thenApply(value -> value);
+	}
+
+	private CompletableFuture<Object> computeAsync(Miss miss, @Nullable LockHandle handle) {
+		if (handle != null) {
+			CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
+			if (hit != null) {
+				handle.close();
+				this.listeners.hit(miss.spec.function());
+				return CompletableFuture.completedFuture(hit.value());
+			}
+		}
+		long start = System.nanoTime();
+		CompletionStage<?> stage;
+		try {
+			stage = (CompletionStage<?>) miss.invocation.proceed();
+		}
+		catch (Throwable ex) {
+			closeQuietly(handle);
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (stage == null) {
+			closeQuietly(handle);
+			return CompletableFuture.completedFuture(null);
+		}
+		CompletableFuture<Object> done = new CompletableFuture<>();
+		stage.whenComplete((value, error) -> {
+			try {
+				if (error == null) {
+					long took = System.nanoTime() - start;
+					this.listeners.miss(miss.spec.function(), took);
+					this.records.store(miss.spec, miss.key, miss.arguments, value, took);
+				}
+			}
+			finally {
+				closeQuietly(handle);
+				if (error != null) {
+					done.completeExceptionally(unwrap(error));
+				}
+				else {
+					done.complete(value);
+				}
+			}
+		});
+		return done;
+	}
+
+	private static @Nullable Object await(CompletableFuture<Object> running) throws Throwable {
+		try {
+			return running.get();
+		}
+		catch (ExecutionException ex) {
+			throw ex.getCause();
+		}
+		catch (CancellationException ex) {
+			throw new IllegalStateException("The computation this call waited for was cancelled", ex);
+		}
+	}
+
+	private static Throwable unwrap(Throwable error) {
+		return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
+	}
+
+	private static void closeQuietly(@Nullable LockHandle handle) {
+		if (handle != null) {
+			handle.close();
+		}
+	}
+
+	private record Miss(CallSpec spec, Digest key, Map<String, Digest> arguments, Type valueType,
+			Invocation invocation) {
+	}
+
+	/**
+	 * Builds a {@link CallCache}; each setting is checked when it is given.
+	 */
+	public static final class Builder {
+
+		private final ValueStorage values;
+
+		private final CallStorage calls;
+
+		private @Nullable LockService locks;
+
+		private Clock clock = Clock.systemUTC();
+
+		private String host = HostName.local();
+
+		private final java.util.List<CallCacheListener> listeners = new java.util.ArrayList<>();
+
+		private Builder(ValueStorage values, CallStorage calls) {
+			this.values = Objects.requireNonNull(values, "values");
+			this.calls = Objects.requireNonNull(calls, "calls");
+		}
+
+		/** Computes each key once across the processes that share {@code locks}'s backend. */
+		public Builder lockService(@Nullable LockService locks) {
+			this.locks = locks;
+			return this;
+		}
+
+		/** The clock for the {@code createdAt} metadata. */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** The host name stored in the metadata. */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/** Adds a listener. */
+		public Builder listener(CallCacheListener listener) {
+			this.listeners.add(Objects.requireNonNull(listener, "listener"));
+			return this;
+		}
+
+		/** The cache. */
+		public CallCache build() {
+			return new CallCache(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.fleche.core.cache;
+
+import java.lang.reflect.Type;
+import java.time.Clock;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.fleche.core.call.Call;
+import dev.fleche.core.digest.Digest;
+import dev.fleche.core.storage.CallStorage;
+import dev.fleche.core.storage.KeyNotFoundException;
+import dev.fleche.core.storage.SaveException;
+import dev.fleche.core.storage.ValueStorage;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes the records of cached calls; every failure of the store is logged and turned
+ * into a miss (on read) or a skipped write, never into a failed call.
+ */
+final class CallRecords {
+
+	private static final Logger logger = LoggerFactory.getLogger(CallRecords.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The metadata namespace the cache writes. */
+	static final String NAMESPACE = "fleche";
+
+	private final ValueStorage values;
+
+	private final CallStorage calls;
+
+	private final Clock clock;
+
+	private final String host;
+
+	private final CacheListeners listeners;
+
+	CallRecords(ValueStorage values, CallStorage calls, Clock clock, String host, CacheListeners listeners) {
+		this.values = values;
+		this.calls = calls;
+		this.clock = clock;
+		this.host = host;
+		this.listeners = listeners;
+	}
+
+	/** The stored result of {@code key} read as {@code type}, or {@code null} on a miss. */
+	@Nullable Hit lookup(String function, Digest key, Type type) {
+		try {
+			Call call = this.calls.load(key.hex());
+			return new Hit(this.values.load(call.result().hex(), type));
+		}
+		catch (KeyNotFoundException ex) {
+			return null;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot read the cached result of {} [{}]; calling it instead: {}", function, key.prefix(12),
+					ex.getMessage());
+			this.listeners.error(function, ex);
+			return null;
+		}
+	}
+
+	/** Stores the arguments, the result and the call record; failures are logged. */
+	void store(CallSpec spec, Digest key, Map<String, Digest> arguments, @Nullable Object result, long computeNanos) {
+		try {
+			Digest resultDigest = this.values.save(result);
+			spec.arguments().forEach((name, value) -> saveArgument(spec, name, value, arguments.get(name)));
+			ObjectNode metadata = JSON.createObjectNode();
+			metadata.put("durationNanos", computeNanos);
+			metadata.put("createdAt", this.clock.instant().toString());
+			metadata.put("host", this.host);
+			this.calls.save(new Call(spec.function(), spec.version(), arguments, resultDigest, Map.of(NAMESPACE, metadata)));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Cannot store the result of {} [{}]; returning it uncached: {}", spec.function(), key.prefix(12),
+					ex.getMessage());
+			this.listeners.error(spec.function(), ex);
+		}
+	}
+
+	private void saveArgument(CallSpec spec, String name, @Nullable Object value, Digest digest) {
+		try {
+			this.values.save(value, digest);
+		}
+		catch (SaveException ex) {
+			logger.debug("Argument '{}' of {} is not stored, only its digest: {}", name, spec.function(), ex.getMessage());
+		}
+	}
+
+	/** A stored result; {@code value} may be {@code null}. */
+	record Hit(@Nullable Object value) {
+	}
+
+}
