@@ -1,0 +1,223 @@
+package dev.fleche.core.lock.disk;
+
+import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one open descriptor of a key's lock file in this JVM, and the byte-range locks on it.
+ * <p>
+ * The file is opened once, as an {@link AsynchronousFileChannel}: unlike a {@code FileChannel},
+ * it is not closed when a thread using it is interrupted, and its blocking {@code lock} runs on
+ * the backend's own waiter threads. The state area at the start of the file is memory-mapped
+ * through a second channel that is closed right after mapping, before any lock is taken (closing
+ * a descriptor drops every POSIX lock the process holds on the file).
+ * <p>
+ * Regions: {@code [0,1)} is the state lock; for the request with ticket {@code t}, {@code W(t)}
+ * and {@code H(t)} far past the data are held by the requesting process while it waits and while
+ * it holds, so the kernel frees them when that process dies.
+ */
+final class KeyFile {
+
+	private static final long SIGNAL_BASE = 1L << 40;
+
+	private static final int SPINS_BEFORE_BLOCKING = 200;
+
+	private final String key;
+
+	private final Path path;
+
+	private final AsynchronousFileChannel channel;
+
+	private final StateCodec codec;
+
+	private KeyFile(String key, Path path, AsynchronousFileChannel channel, MappedByteBuffer map) {
+		this.key = key;
+		this.path = path;
+		this.channel = channel;
+		this.codec = new StateCodec(key, path, map);
+	}
+
+	/** Opens the lock file of {@code key}; must be called once per file per JVM. */
+	static KeyFile open(String key, Path path, ExecutorService waiters) {
+		try {
+			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path,
+					Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE), waiters);
+			return new KeyFile(key, path, channel, map(path));
+		}
+		catch (IOException ex) {
+			throw new DiskLockException(key, path, "Cannot open the lock file", ex);
+		}
+	}
+
+	/**
+	 * Maps the state area through a short-lived channel, with the caller's interrupt status set
+	 * aside: an interrupt would close that channel and fail the mapping.
+	 */
+	private static MappedByteBuffer map(Path path) throws IOException {
+		boolean interrupted = Thread.interrupted();
+		try {
+			while (true) {
+				try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+					return mapper.map(FileChannel.MapMode.READ_WRITE, 0, StateCodec.MAPPED_SIZE);
+				}
+				catch (ClosedByInterruptException ex) {
+					interrupted |= Thread.interrupted();
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	String key() {
+		return this.key;
+	}
+
+	Path path() {
+		return this.path;
+	}
+
+	StateCodec codec() {
+		return this.codec;
+	}
+
+	/** The wait region of {@code ticket}: held while the request waits. */
+	static long waitRegion(long ticket) {
+		return SIGNAL_BASE + 2 * ticket;
+	}
+
+	/** The hold region of {@code ticket}: held while the request waits or holds. */
+	static long holdRegion(long ticket) {
+		return SIGNAL_BASE + 2 * ticket + 1;
+	}
+
+	/**
+	 * Takes the state lock; the caller holds the key's in-JVM gate. Spins briefly, then blocks
+	 * on a waiter thread; retries the kernel's false deadlock reports.
+	 */
+	FileLock lockState() {
+		for (int attempt = 0;; attempt++) {
+			FileLock lock = tryLock(0, false);
+			if (lock != null) {
+				return lock;
+			}
+			if (attempt < SPINS_BEFORE_BLOCKING) {
+				Thread.onSpinWait();
+				if (attempt > 20) {
+					Thread.yield();
+				}
+				continue;
+			}
+			FileLock blocked = lockBlocking(0);
+			if (blocked != null) {
+				return blocked;
+			}
+			LockSupport.parkNanos(20_000);
+		}
+	}
+
+	private @Nullable FileLock lockBlocking(long position) {
+		Future<FileLock> future = this.channel.lock(position, 1, false);
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return future.get();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (isFalseDeadlock(ex.getCause())) {
+						return null;
+					}
+					throw new DiskLockException(this.key, this.path, "Cannot lock the state", ex.getCause());
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Tries to lock one byte at {@code position} without waiting.
+	 * @return the lock, or {@code null} if another process holds it or this JVM already holds or
+	 * waits for it
+	 */
+	@Nullable FileLock tryLock(long position, boolean shared) {
+		try {
+			return this.channel.tryLock(position, 1, shared);
+		}
+		catch (OverlappingFileLockException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			throw new DiskLockException(this.key, this.path, "Cannot lock region " + position, ex);
+		}
+	}
+
+	/** Locks a region that nobody else may hold: a fresh ticket's own region. */
+	FileLock lockOwn(long position) {
+		FileLock lock = tryLock(position, false);
+		if (lock == null) {
+			throw new DiskLockException(this.key, this.path, "A fresh ticket's region " + position + " is locked");
+		}
+		return lock;
+	}
+
+	/** Blocks on a waiter thread until {@code position} can be locked shared, then calls back. */
+	<A> void lockAsync(long position, A attachment, CompletionHandler<FileLock, ? super A> handler) {
+		this.channel.lock(position, 1, true, attachment, handler);
+	}
+
+	static void release(@Nullable FileLock lock) {
+		if (lock != null && lock.isValid()) {
+			try {
+				lock.release();
+			}
+			catch (IOException ex) {
+				// the channel is closed: the kernel dropped the lock with it
+			}
+		}
+	}
+
+	static boolean isFalseDeadlock(@Nullable Throwable ex) {
+		return ex instanceof IOException && ex.getMessage() != null
+				&& ex.getMessage().toLowerCase(java.util.Locale.ROOT).contains("deadlock");
+	}
+
+	boolean isOpen() {
+		return this.channel.isOpen();
+	}
+
+	void close() {
+		try {
+			this.channel.close();
+		}
+		catch (IOException ex) {
+			// closing drops the locks; nothing else to do
+		}
+	}
+
+}

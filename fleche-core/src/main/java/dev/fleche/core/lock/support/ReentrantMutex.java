@@ -1,0 +1,71 @@
+package dev.fleche.core.lock.support;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.fleche.core.lock.IllegalReleaseException;
+import dev.fleche.core.lock.LockHandle;
+import dev.fleche.core.lock.LockMode;
+import dev.fleche.core.lock.LockOptions;
+import dev.fleche.core.lock.RLock;
+import dev.fleche.core.lock.spi.Grant;
+import dev.fleche.core.lock.spi.KeyQueue;
+import dev.fleche.core.lock.spi.Owner;
+
+/**
+ * A re-entrant mutex: one backend grant per owner, the nesting counted in this JVM.
+ */
+final class ReentrantMutex extends QueueAcquirable implements RLock {
+
+	private final HandleRegistry registry;
+
+	private final Slot slot;
+
+	ReentrantMutex(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
+		super(queue, LockMode.MUTEX, options, listeners);
+		this.registry = registry;
+		this.slot = new Slot("rlock", queue.key(), LockMode.MUTEX.name(), true);
+	}
+
+	@Override
+	@Nullable LockHandle reenter() {
+		ReentrantHandle grant = current();
+		return (grant != null) ? grant.enter() : null;
+	}
+
+	@Override
+	LockHandle adopt(Grant grant) {
+		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot, losable());
+		this.registry.add(handle);
+		LockHandle hold = handle.enter();
+		if (hold == null) {
+			return handle;
+		}
+		return hold;
+	}
+
+	@Override
+	public void release() {
+		ReentrantHandle grant = current();
+		ReentryHandle hold = (grant != null) ? grant.latest() : null;
+		if (hold == null) {
+			throw new IllegalReleaseException(key(), "Re-entrant lock '" + key() + "' is not held by " + Owner.current());
+		}
+		hold.release();
+	}
+
+	@Override
+	public int holdCount() {
+		ReentrantHandle grant = current();
+		return (grant != null) ? grant.holdCount() : 0;
+	}
+
+	private @Nullable ReentrantHandle current() {
+		return (ReentrantHandle) this.registry.owned(this.slot, Owner.current());
+	}
+
+	@Override
+	public String toString() {
+		return "RLock[" + key() + "]";
+	}
+
+}

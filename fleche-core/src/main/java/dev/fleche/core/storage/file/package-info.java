@@ -1,0 +1,7 @@
+/**
+ * File storage: one file per digest, written atomically.
+ */
+@NullMarked
+package dev.fleche.core.storage.file;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,98 @@
+package dev.fleche.core.storage.support;
+
+import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.fleche.core.digest.Digest;
+import dev.fleche.core.digest.Digester;
+import dev.fleche.core.digest.UndigestableValueException;
+import dev.fleche.core.serial.SerializationException;
+import dev.fleche.core.serial.Serializer;
+import dev.fleche.core.storage.CorruptEntryException;
+import dev.fleche.core.storage.KeyNotFoundException;
+import dev.fleche.core.storage.SaveException;
+import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.codec.EntryCodec;
+
+/**
+ * A value storage that serializes values, wraps them in the {@link EntryCodec} envelope, and keeps
+ * the bytes in a {@link ByteStore}. Values are read with the serializer that wrote them, among
+ * those known.
+ */
+public class EncodedValueStorage extends AbstractKeyManagement implements ValueStorage {
+
+	private final Serializer serializer;
+
+	private final Map<String, Serializer> readers;
+
+	private final EntryCodec codec;
+
+	/**
+	 * @param store where the bytes go
+	 * @param serializer writes new values, and reads values it wrote
+	 * @param codec the envelope: compression and signatures
+	 */
+	public EncodedValueStorage(ByteStore store, Serializer serializer, EntryCodec codec) {
+		super(store);
+		this.serializer = Objects.requireNonNull(serializer, "serializer");
+		this.readers = Map.of(serializer.id(), serializer);
+		this.codec = Objects.requireNonNull(codec, "codec");
+	}
+
+	@Override
+	public Digest save(@Nullable Object value) {
+		Digest key;
+		try {
+			key = Digester.standard().digest(value);
+		}
+		catch (UndigestableValueException ex) {
+			throw new SaveException("Cannot save a value of " + value.getClass().getName() + ": " + ex.getMessage(), ex);
+		}
+		return save(value, key);
+	}
+
+	@Override
+	public Digest save(@Nullable Object value, Digest key) {
+		Objects.requireNonNull(key, "key");
+		byte[] payload;
+		try {
+			payload = this.serializer.serialize(value);
+		}
+		catch (SerializationException ex) {
+			throw new SaveException("Cannot save value under " + key + ": " + ex.getMessage(), ex);
+		}
+		byte[] bytes = this.codec.encode(key, this.serializer.id(), payload);
+		try {
+			store().put(key, bytes);
+		}
+		catch (RuntimeException ex) {
+			throw (ex instanceof SaveException) ? ex : new SaveException("Cannot write value " + key + ": " + ex.getMessage(), ex);
+		}
+		return key;
+	}
+
+	@Override
+	public @Nullable Object load(String digestOrPrefix, Type type) {
+		Digest key = expand(digestOrPrefix);
+		byte[] bytes = store().get(key);
+		if (bytes == null) {
+			throw new KeyNotFoundException(digestOrPrefix);
+		}
+		String where = store().describe(key);
+		EntryCodec.Decoded decoded = this.codec.decode(key, bytes, where);
+		Serializer reader = this.readers.get(decoded.serializerId());
+		if (reader == null) {
+			throw new CorruptEntryException(where, "written by unknown serializer '" + decoded.serializerId() + "'");
+		}
+		try {
+			return reader.deserialize(decoded.payload(), type);
+		}
+		catch (SerializationException ex) {
+			throw new CorruptEntryException(where, ex.getMessage(), ex);
+		}
+	}
+
+}

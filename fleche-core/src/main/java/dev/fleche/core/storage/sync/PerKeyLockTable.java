@@ -1,0 +1,102 @@
+package dev.fleche.core.storage.sync;
+
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import dev.fleche.core.digest.Digest;
+
+/**
+ * One re-entrant read/write lock per full key, held weakly: a key's lock lives while an operation
+ * holds it and is garbage collected when idle. Operations on different keys never block each other;
+ * an operation on several keys takes them in ascending order, so two of them cannot deadlock.
+ * Operations that name no key (list, query) take no lock.
+ */
+public final class PerKeyLockTable implements LockTable {
+
+	private final ConcurrentHashMap<Digest, KeyLockRef> locks = new ConcurrentHashMap<>();
+
+	private final ReferenceQueue<ReentrantReadWriteLock> collected = new ReferenceQueue<>();
+
+	@Override
+	public Held lock(StorageOperation operation) {
+		if (operation.keys().isEmpty()) {
+			return () -> {
+			};
+		}
+		List<Lock> taken = new ArrayList<>(operation.keys().size());
+		List<ReentrantReadWriteLock> pinned = new ArrayList<>(operation.keys().size());
+		try {
+			for (Digest key : operation.keys()) {
+				ReentrantReadWriteLock lock = lockOf(key);
+				pinned.add(lock);
+				Lock side = (operation.intent() == Intent.READ) ? lock.readLock() : lock.writeLock();
+				side.lock();
+				taken.add(side);
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			unlockReverse(taken);
+			throw ex;
+		}
+		return () -> {
+			unlockReverse(taken);
+			taken.clear();
+			pinned.clear();
+		};
+	}
+
+	/** The lock of {@code key}, created if missing; callers keep it reachable while they use it. */
+	ReentrantReadWriteLock lockOf(Digest key) {
+		expunge();
+		while (true) {
+			KeyLockRef ref = this.locks.get(key);
+			ReentrantReadWriteLock lock = (ref != null) ? ref.get() : null;
+			if (lock != null) {
+				return lock;
+			}
+			ReentrantReadWriteLock fresh = new ReentrantReadWriteLock();
+			KeyLockRef freshRef = new KeyLockRef(key, fresh, this.collected);
+			boolean installed = (ref == null) ? this.locks.putIfAbsent(key, freshRef) == null
+					: this.locks.replace(key, ref, freshRef);
+			if (installed) {
+				return fresh;
+			}
+		}
+	}
+
+	/** How many keys have a lock entry now (collected ones are dropped first). */
+	public int size() {
+		expunge();
+		return this.locks.size();
+	}
+
+	private void expunge() {
+		KeyLockRef ref;
+		while ((ref = (KeyLockRef) this.collected.poll()) != null) {
+			this.locks.remove(ref.key, ref);
+		}
+	}
+
+	private static void unlockReverse(List<Lock> taken) {
+		for (int i = taken.size() - 1; i >= 0; i--) {
+			taken.get(i).unlock();
+		}
+	}
+
+	private static final class KeyLockRef extends WeakReference<ReentrantReadWriteLock> {
+
+		private final Digest key;
+
+		KeyLockRef(Digest key, ReentrantReadWriteLock lock, ReferenceQueue<ReentrantReadWriteLock> queue) {
+			super(lock, queue);
+			this.key = key;
+		}
+
+	}
+
+}
