@@ -1,0 +1,53 @@
+package dev.fleche.autoconfigure.metrics;
+
+import java.util.List;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fleche.core.lock.LockService;
+
+/**
+ * Auto-configuration of the Micrometer meters of Fleche's locks ({@link LockMeters}) and call
+ * cache, when Micrometer is on the classpath and a {@link MeterRegistry} bean exists.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+		"dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration",
+		"dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean(MeterRegistry.class)
+public final class FlecheMetricsAutoConfiguration {
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(LockService.class)
+	static class LockMetricsConfiguration {
+
+		@Bean
+		FlecheLockMetrics flecheLockMetrics(MeterRegistry registry, ObjectProvider<LockService> services) {
+			return new FlecheLockMetrics(
+					services.orderedStream().map((service) -> LockMeters.bindTo(service, registry)).toList());
+		}
+
+	}
+
+	/**
+	 * The lock meters bound, one per lock service.
+	 *
+	 * @param meters the meters
+	 */
+	public record FlecheLockMetrics(List<LockMeters> meters) {
+
+		public FlecheLockMetrics {
+			meters = List.copyOf(meters);
+		}
+
+	}
+
+}

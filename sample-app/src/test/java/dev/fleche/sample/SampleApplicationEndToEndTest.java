@@ -1,0 +1,115 @@
+package dev.fleche.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives the sample application over HTTP on a store in a temporary directory.
+ */
+class SampleApplicationEndToEndTest {
+
+	@TempDir
+	Path store;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private ConfigurableApplicationContext context;
+
+	@AfterEach
+	void stop() {
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
+				"--fleche.storage.path=" + this.store.resolve("fleche"),
+				"--sample.lock-dir=" + this.store.resolve("locks"),
+				"--sample.data-dir=" + this.store.resolve("sample"), "--sample.report-delay=50ms",
+				"--sample.quote-delay=20ms", "--spring.main.banner-mode=off");
+		return this.context;
+	}
+
+	private HttpResponse<String> send(String method, String path) throws Exception {
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void concurrentStockUpdatesLoseNothingAndShowInTheLocksEndpoint() throws Exception {
+		start();
+		int threads = 8;
+		int perThread = 25;
+		CountDownLatch gate = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<Integer>> results = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				results.add(pool.submit(() -> {
+					gate.await();
+					int failures = 0;
+					for (int i = 0; i < perThread; i++) {
+						if (send("POST", "/stock/apple/add?amount=1").statusCode() != 200) {
+							failures++;
+						}
+					}
+					return failures;
+				}));
+			}
+			gate.countDown();
+			for (Future<Integer> result : results) {
+				assertThat(result.get(60, TimeUnit.SECONDS)).isZero();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(send("GET", "/stock/apple").body()).isEqualTo("{\"item\":\"apple\",\"count\":200}");
+		assertThat(send("GET", "/stock/Not_An_Item").statusCode()).isEqualTo(400);
+
+		HttpResponse<String> locks = send("GET", "/actuator/locks");
+		assertThat(locks.statusCode()).isEqualTo(200);
+		assertThat(locks.body()).contains("\"key\":\"stock:apple\"").contains("\"acquisitions\":").contains("\"write\"");
+		HttpResponse<String> one = send("GET", "/actuator/locks/stock:apple");
+		assertThat(one.statusCode()).isEqualTo(200);
+		assertThat(one.body()).contains("\"key\":\"stock:apple\"").contains("\"lastToken\"");
+		assertThat(send("GET", "/actuator/locks/no-such-lock").statusCode()).isEqualTo(404);
+		assertThat(send("GET", "/actuator/metrics/fleche.lock.wait").statusCode()).isEqualTo(200);
+		assertThat(send("GET", "/actuator/metrics/fleche.lock.held").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void quotesPassTheSemaphore() throws Exception {
+		start();
+		HttpResponse<String> quote = send("GET", "/quotes/acme");
+		assertThat(quote.statusCode()).isEqualTo(200);
+		assertThat(quote.body()).contains("\"symbol\":\"ACME\"");
+		assertThat(send("GET", "/actuator/locks/quotes").body()).contains("semaphore:2");
+	}
+
+}
