@@ -30,7 +30,8 @@ import dev.fleche.core.storage.ValueStorage;
  * Registers the {@link CallCache} on the storage beans, the {@link CachedCalls} facade and the
  * advice of {@link dev.fleche.annotation.CachedCall} methods, ordered by {@code fleche.cache.order}.
  * With {@code fleche.cache.cross-process} (the default) misses are computed once across the
- * processes that share the lock service's backend.
+ * processes that share the lock service's backend (not needed, so not done, for the in-JVM
+ * {@code local} backend).
  */
 @AutoConfiguration(after = { FlecheStorageAutoConfiguration.class, FlecheLockAutoConfiguration.class })
 @ConditionalOnProperty(name = "fleche.cache.enabled", matchIfMissing = true)
@@ -44,8 +45,9 @@ public final class FlecheCacheAutoConfiguration {
 	CallCache flecheCallCache(ValueStorage values, CallStorage calls, FlecheProperties properties,
 			ObjectProvider<LockService> lockService, ObjectProvider<CallCacheListener> listeners) {
 		CallCache.Builder builder = CallCache.builder(values, calls);
-		if (properties.getCache().isCrossProcess()) {
-			builder.lockService(lockService.getIfAvailable());
+		LockService locks = lockService.getIfAvailable();
+		if (properties.getCache().isCrossProcess() && locks != null && !"local".equals(locks.backendName())) {
+			builder.lockService(locks);
 		}
 		listeners.orderedStream().forEach(builder::listener);
 		return builder.build();
