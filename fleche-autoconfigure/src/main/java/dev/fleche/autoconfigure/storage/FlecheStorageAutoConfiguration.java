@@ -3,10 +3,12 @@ package dev.fleche.autoconfigure.storage;
 import java.nio.file.Path;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fleche.autoconfigure.FlecheProperties;
@@ -45,6 +47,7 @@ public final class FlecheStorageAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = "fleche.storage.type", havingValue = "sqlite", matchIfMissing = true)
+	@Conditional(StorageBeanMissing.class)
 	static class SqliteStorageConfiguration {
 
 		@Bean(destroyMethod = "close")
@@ -64,6 +67,27 @@ public final class FlecheStorageAutoConfiguration {
 		@ConditionalOnMissingBean
 		CallStorage flecheCallStorage(SqliteStore store, FlecheProperties properties) {
 			return StorageProxies.wrap(CallStorage.class, store.calls(), properties.getStorage().getLocking());
+		}
+
+	}
+
+	/**
+	 * Matches when the user has not defined both storage beans, so a store is needed.
+	 */
+	static final class StorageBeanMissing extends AnyNestedCondition {
+
+		StorageBeanMissing() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnMissingBean(ValueStorage.class)
+		static final class ValueStorageMissing {
+
+		}
+
+		@ConditionalOnMissingBean(CallStorage.class)
+		static final class CallStorageMissing {
+
 		}
 
 	}
