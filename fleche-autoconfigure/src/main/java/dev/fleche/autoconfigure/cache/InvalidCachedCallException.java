@@ -1,0 +1,17 @@
+package dev.fleche.autoconfigure.cache;
+
+import dev.fleche.core.FlecheException;
+
+/**
+ * A {@link dev.fleche.annotation.CachedCall} method is declared wrong: an ignored parameter that
+ * does not exist, or parameter names that are not available. Names the method.
+ */
+public class InvalidCachedCallException extends FlecheException {
+
+	private static final long serialVersionUID = 1L;
+
+	public InvalidCachedCallException(String method, String problem) {
+		super("@CachedCall method " + method + ": " + problem);
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.fleche.autoconfigure.lock;
+
+import java.util.Optional;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+
+import dev.fleche.annotation.OnTimeout;
+import dev.fleche.core.lock.Acquirable;
+import dev.fleche.core.lock.LockException;
+import dev.fleche.core.lock.LockHandle;
+import dev.fleche.core.lock.LockService;
+import dev.fleche.core.lock.LockTimeoutException;
+
+/**
+ * Runs a {@link dev.fleche.annotation.Locked} method under its lock: computes the key, waits at
+ * most the wait timeout, then runs the method and releases the grant however it ends. A method
+ * returning a future holds the lock until the method returns, not until the future completes.
+ */
+public final class LockedInterceptor implements MethodInterceptor {
+
+	private final LockedOperationSource source;
+
+	private final ObjectProvider<LockService> defaultService;
+
+	private final BeanFactory beanFactory;
+
+	public LockedInterceptor(LockedOperationSource source, ObjectProvider<LockService> defaultService,
+			BeanFactory beanFactory) {
+		this.source = source;
+		this.defaultService = defaultService;
+		this.beanFactory = beanFactory;
+	}
+
+	@Override
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		Object target = invocation.getThis();
+		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invocation.getMethod().getDeclaringClass();
+		LockedOperation operation = this.source.get(invocation.getMethod(), targetClass);
+		String key = operation.key(target, invocation.getMethod(), invocation.getArguments());
+		Acquirable acquirable = operation.acquirable(service(operation), key);
+		Optional<LockHandle> handle;
+		try {
+			handle = acquirable.tryAcquire(operation.waitTimeout());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LockException(key, "Interrupted while waiting for lock '" + key + "' of " + operation.method(), ex);
+		}
+		if (handle.isEmpty()) {
+			if (operation.onTimeout() == OnTimeout.SKIP) {
+				return operation.skipValue();
+			}
+			throw new LockTimeoutException(key, operation.waitTimeout());
+		}
+		try (LockHandle held = handle.get()) {
+			return invocation.proceed();
+		}
+	}
+
+	private LockService service(LockedOperation operation) {
+		if (operation.lockService().isEmpty()) {
+			return this.defaultService.getObject();
+		}
+		return this.beanFactory.getBean(operation.lockService(), LockService.class);
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.fleche.core.storage.sqlite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import dev.fleche.core.storage.StorageException;
+
+/**
+ * The tables of a store, created on open and versioned by {@code PRAGMA user_version}.
+ */
+final class SqliteSchema {
+
+	/** The schema version this code writes. */
+	static final int VERSION = 1;
+
+	private static final String[] STATEMENTS = {
+			"CREATE TABLE IF NOT EXISTS fleche_values (digest TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID",
+			"CREATE TABLE IF NOT EXISTS fleche_calls (key TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL, "
+					+ "result TEXT NOT NULL) WITHOUT ROWID",
+			"CREATE INDEX IF NOT EXISTS fleche_calls_name ON fleche_calls (name, version)",
+			"CREATE INDEX IF NOT EXISTS fleche_calls_result ON fleche_calls (result)",
+			"CREATE TABLE IF NOT EXISTS fleche_call_arguments (call_key TEXT NOT NULL, position INTEGER NOT NULL, "
+					+ "name TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (call_key, position)) WITHOUT ROWID",
+			"CREATE INDEX IF NOT EXISTS fleche_call_arguments_value ON fleche_call_arguments (name, digest)",
+			"CREATE TABLE IF NOT EXISTS fleche_call_metadata (call_key TEXT NOT NULL, namespace TEXT NOT NULL, "
+					+ "json TEXT NOT NULL, PRIMARY KEY (call_key, namespace)) WITHOUT ROWID",
+			"CREATE INDEX IF NOT EXISTS fleche_call_metadata_namespace ON fleche_call_metadata (namespace, json)" };
+
+	private SqliteSchema() {
+	}
+
+	/** Creates the tables if missing; refuses a database written by a newer schema. */
+	static void create(SqliteConnections connections) {
+		connections.write(connection -> {
+			int version = userVersion(connection);
+			if (version > VERSION) {
+				throw new StorageException("SQLite store " + connections.file() + " has schema version " + version
+						+ ", newer than this Fleche understands (" + VERSION + ")");
+			}
+			try (Statement statement = connection.createStatement()) {
+				for (String sql : STATEMENTS) {
+					statement.execute(sql);
+				}
+				statement.execute("PRAGMA user_version = " + VERSION);
+			}
+			return null;
+		});
+	}
+
+	private static int userVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+			return rows.next() ? rows.getInt(1) : 0;
+		}
+	}
+
+}

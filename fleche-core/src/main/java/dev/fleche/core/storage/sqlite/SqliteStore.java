@@ -1,0 +1,91 @@
+package dev.fleche.core.storage.sqlite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+import dev.fleche.core.serial.JacksonSerializer;
+import dev.fleche.core.serial.Serializer;
+import dev.fleche.core.storage.CallStorage;
+import dev.fleche.core.storage.StorageException;
+import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.codec.EntryCodec;
+import dev.fleche.core.storage.support.EncodedValueStorage;
+
+/**
+ * The embedded default store: values and call records in one SQLite database file, in WAL mode,
+ * safe for several processes of one host at once (write transactions start with
+ * {@code BEGIN IMMEDIATE} and wait up to a busy timeout). Refuses network filesystems. The database
+ * file is only ever opened by SQLite itself.
+ */
+public final class SqliteStore implements AutoCloseable {
+
+	private final SqliteConnections connections;
+
+	private final ValueStorage values;
+
+	private final CallStorage calls;
+
+	private SqliteStore(SqliteConnections connections, Serializer serializer, EntryCodec codec) {
+		this.connections = connections;
+		this.values = new EncodedValueStorage(new SqliteByteStore(connections), serializer, codec);
+		this.calls = new SqliteCallStorage(connections);
+	}
+
+	/** Opens (creating if needed) the store in {@code file}, with JSON values, neither compressed nor signed. */
+	public static SqliteStore open(Path file) {
+		return open(file, new JacksonSerializer(), EntryCodec.plain());
+	}
+
+	/**
+	 * Opens (creating if needed) the store in {@code file}.
+	 * @throws StorageException if the directory is on a network filesystem or cannot be created,
+	 * or the file is not a SQLite database ({@link dev.fleche.core.storage.CorruptEntryException}
+	 * naming the file)
+	 */
+	public static SqliteStore open(Path file, Serializer serializer, EntryCodec codec) {
+		Objects.requireNonNull(serializer, "serializer");
+		Objects.requireNonNull(codec, "codec");
+		Path absolute = file.toAbsolutePath().normalize();
+		Path directory = absolute.getParent();
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new StorageException("Cannot create the directory of SQLite store " + absolute + ": " + ex, ex);
+		}
+		NetworkFileSystems.refuse(directory);
+		SqliteConnections connections = new SqliteConnections(absolute);
+		try {
+			SqliteSchema.create(connections);
+		}
+		catch (RuntimeException ex) {
+			connections.close();
+			throw ex;
+		}
+		return new SqliteStore(connections, serializer, codec);
+	}
+
+	/** The database file. */
+	public Path file() {
+		return this.connections.file();
+	}
+
+	/** The value storage of this store. */
+	public ValueStorage values() {
+		return this.values;
+	}
+
+	/** The call storage of this store. */
+	public CallStorage calls() {
+		return this.calls;
+	}
+
+	/** Closes every connection. */
+	@Override
+	public void close() {
+		this.connections.close();
+	}
+
+}
