@@ -183,7 +183,8 @@ public final class CanonicalDigester implements Digester {
 			for (Map.Entry<?, ?> entry : map.entrySet()) {
 				entries.add(new Digest[] { digest(entry.getKey(), path), digest(entry.getValue(), path) });
 			}
-			entries.sort((a, b) -> a[0].compareTo(b[0]));
+			// a key and the digest of that key tie: order them by value digest so iteration order never leaks in
+			entries.sort((a, b) -> a[0].equals(b[0]) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
 			Sha256 sha = new Sha256('M').int32(entries.size());
 			entries.forEach(pair -> sha.digest(pair[0]).digest(pair[1]));
 			return sha.finish();

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +20,12 @@ public final class JacksonSerializer implements Serializer {
 
 	private final JsonMapper mapper;
 
-	/** A serializer on a plain {@link JsonMapper}. */
+	/**
+	 * A serializer on a plain {@link JsonMapper} that refuses values without properties: Jackson 3
+	 * would otherwise write them as an empty object and lose their state.
+	 */
 	public JacksonSerializer() {
-		this(JsonMapper.builder().build());
+		this(JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build());
 	}
 
 	/** A serializer on the given mapper; it must not enable default typing. */

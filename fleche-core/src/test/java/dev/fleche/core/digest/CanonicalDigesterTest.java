@@ -157,6 +157,17 @@ class CanonicalDigesterTest {
 	}
 
 	@Test
+	void aMapWhoseKeysShareADigestIgnoresIterationOrder() {
+		Map<Object, Object> first = new LinkedHashMap<>();
+		first.put("k", 1);
+		first.put(this.digester.digest("k"), 2);
+		Map<Object, Object> second = new LinkedHashMap<>();
+		second.put(this.digester.digest("k"), 2);
+		second.put("k", 1);
+		assertThat(this.digester.digest(first)).isEqualTo(this.digester.digest(second));
+	}
+
+	@Test
 	void recordsDigestByClassAndComponents() {
 		assertThat(this.digester.digest(new Point(1, "a"))).isEqualTo(this.digester.digest(new Point(1, "a")));
 		assertThat(this.digester.digest(new Point(1, "a"))).isNotEqualTo(this.digester.digest(new Point(2, "a")));

@@ -66,6 +66,19 @@ class SerializerTest {
 			.hasMessageContaining("Unserializable");
 	}
 
+	static final class NoProperties {
+
+		private final int hidden = 7;
+
+	}
+
+	@Test
+	void jacksonRefusesAValueWithoutPropertiesRatherThanStoringAnEmptyObject() {
+		assertThatThrownBy(() -> new JacksonSerializer().serialize(new NoProperties()))
+			.isInstanceOf(SerializationException.class)
+			.hasMessageContaining("NoProperties");
+	}
+
 	@Test
 	void javaSerializationOnlyForAllowedClasses() {
 		JavaSerializer allowing = JavaSerializer.allowing(List.of("dev.fleche.core.serial.*"));

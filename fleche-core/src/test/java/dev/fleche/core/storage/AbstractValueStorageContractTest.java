@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fleche.core.digest.Digest;
+import dev.fleche.core.digest.Digestible;
 import dev.fleche.core.digest.Digester;
 import dev.fleche.core.digest.InvalidDigestException;
 
@@ -210,6 +211,27 @@ public abstract class AbstractValueStorageContractTest {
 			.hasMessageContaining("java.lang.Object");
 		assertThat(this.storage.list()).containsExactly(kept);
 		assertThat(this.storage.load(kept.hex(), String.class)).isEqualTo("kept");
+	}
+
+	/** Digestible, but its state is private: a serializer cannot see it. */
+	public static final class Opaque implements Digestible {
+
+		private final String code = "secret";
+
+		@Override
+		public Object digestContent() {
+			return this.code;
+		}
+
+	}
+
+	@Test
+	void aDigestibleValueThatCannotBeSerializedFailsToSaveAndLosesNothing() {
+		Digest key = Digester.standard().digest(new Opaque());
+		this.storage.save("earlier", key);
+		assertThatThrownBy(() -> this.storage.save(new Opaque())).isInstanceOf(SaveException.class)
+			.hasMessageContaining(Opaque.class.getName());
+		assertThat(this.storage.load(key.hex(), String.class)).isEqualTo("earlier");
 	}
 
 	@Test
