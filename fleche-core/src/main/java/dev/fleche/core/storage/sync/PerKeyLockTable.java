@@ -14,7 +14,9 @@ import dev.fleche.core.digest.Digest;
  * One re-entrant read/write lock per full key, held weakly: a key's lock lives while an operation
  * holds it and is garbage collected when idle. Operations on different keys never block each other;
  * an operation on several keys takes them in ascending order, so two of them cannot deadlock.
- * Operations that name no key (list, query) take no lock.
+ * A store-wide read/write lock sits above the key locks: every operation holds it shared, except
+ * those that touch keys they cannot name in advance ({@link StorageOperation#wholeStore()}, such as
+ * transform), which hold it alone.
  */
 public final class PerKeyLockTable implements LockTable {
 
@@ -22,13 +24,14 @@ public final class PerKeyLockTable implements LockTable {
 
 	private final ReferenceQueue<ReentrantReadWriteLock> collected = new ReferenceQueue<>();
 
+	private final ReentrantReadWriteLock store = new ReentrantReadWriteLock();
+
 	@Override
 	public Held lock(StorageOperation operation) {
-		if (operation.keys().isEmpty()) {
-			return () -> {
-			};
-		}
-		List<Lock> taken = new ArrayList<>(operation.keys().size());
+		List<Lock> taken = new ArrayList<>(operation.keys().size() + 1);
+		Lock storeSide = operation.wholeStore() ? this.store.writeLock() : this.store.readLock();
+		storeSide.lock();
+		taken.add(storeSide);
 		List<ReentrantReadWriteLock> pinned = new ArrayList<>(operation.keys().size());
 		try {
 			for (Digest key : operation.keys()) {

@@ -11,11 +11,18 @@ import dev.fleche.core.digest.Digest;
  * @param intent read or write
  * @param keys the normalized full keys, ascending; empty for an operation on the whole store
  * that names no key (list, query)
+ * @param wholeStore whether the operation may touch keys it cannot name in advance (transform
+ * moves calls to new keys), so it must run alone on the whole store
  */
-public record StorageOperation(Intent intent, List<Digest> keys) {
+public record StorageOperation(Intent intent, List<Digest> keys, boolean wholeStore) {
 
 	public StorageOperation {
 		keys = List.copyOf(keys);
+	}
+
+	/** An operation on the given keys only. */
+	public StorageOperation(Intent intent, List<Digest> keys) {
+		this(intent, keys, false);
 	}
 
 }

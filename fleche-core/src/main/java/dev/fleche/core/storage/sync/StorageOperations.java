@@ -41,8 +41,8 @@ public final class StorageOperations {
 			case "shrink" -> new StorageOperation(Intent.READ, shrinkKeys(first));
 			case "evict" -> new StorageOperation(Intent.WRITE, expanded(first, target));
 			case "save" -> new StorageOperation(Intent.WRITE, saveKey(args));
-			case "transform" -> new StorageOperation(Intent.WRITE, sorted(target.list()));
-			default -> new StorageOperation(Intent.WRITE, List.of());
+			case "transform" -> new StorageOperation(Intent.WRITE, List.of(), true);
+			default -> new StorageOperation(Intent.WRITE, List.of(), true);
 		};
 	}
 
@@ -87,10 +87,6 @@ public final class StorageOperations {
 			// the storage itself rejects the value with a SaveException; nothing to lock
 			return List.of();
 		}
-	}
-
-	private static List<Digest> sorted(Collection<Digest> keys) {
-		return List.copyOf(new TreeSet<>(keys));
 	}
 
 }

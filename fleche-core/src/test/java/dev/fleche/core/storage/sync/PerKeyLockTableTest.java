@@ -37,6 +37,18 @@ class PerKeyLockTableTest {
 	}
 
 	@Test
+	void wholeStoreOperationRunsAlone() throws Exception {
+		ValueStorage storage = LockingStorages.decorate(ValueStorage.class, MemoryStorage.values(), this.table);
+		try (LockTable.Held held = this.table.lock(new StorageOperation(Intent.WRITE, List.of(), true))) {
+			CompletableFuture<Digest> save = CompletableFuture.supplyAsync(() -> storage.save("new key"));
+			Thread.sleep(100);
+			assertThat(save).isNotDone();
+			held.close();
+			assertThat(save.get(10, TimeUnit.SECONDS)).isNotNull();
+		}
+	}
+
+	@Test
 	void readersOfOneKeyShareItsLock() throws Exception {
 		Digest key = Digester.standard().digest("k");
 		try (LockTable.Held first = this.table.lock(new StorageOperation(Intent.READ, List.of(key)))) {
