@@ -45,7 +45,7 @@ class SampleApplicationEndToEndTest {
 	private ConfigurableApplicationContext start() {
 		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--fleche.storage.path=" + this.store.resolve("fleche"),
-				"--sample.lock-dir=" + this.store.resolve("locks"),
+				"--fleche.lock.directory=" + this.store.resolve("locks"),
 				"--sample.data-dir=" + this.store.resolve("sample"), "--sample.report-delay=50ms",
 				"--sample.quote-delay=20ms", "--spring.main.banner-mode=off");
 		return this.context;
@@ -101,6 +101,47 @@ class SampleApplicationEndToEndTest {
 		assertThat(send("GET", "/actuator/locks/no-such-lock").statusCode()).isEqualTo(404);
 		assertThat(send("GET", "/actuator/metrics/fleche.lock.wait").statusCode()).isEqualTo(200);
 		assertThat(send("GET", "/actuator/metrics/fleche.lock.held").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void aCachedReportSurvivesARestart() throws Exception {
+		start();
+		HttpResponse<String> first = send("GET", "/reports/2025");
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body()).contains("\"year\":2025").contains("\"total\":");
+		assertThat(send("GET", "/reports/2025").body()).isEqualTo(first.body());
+		assertThat(this.context.getBean(dev.fleche.sample.report.ReportService.class).computed()).isEqualTo(1);
+		this.context.close();
+
+		start();
+		assertThat(send("GET", "/reports/2025").body()).isEqualTo(first.body());
+		assertThat(this.context.getBean(dev.fleche.sample.report.ReportService.class).computed()).isZero();
+		assertThat(send("GET", "/actuator/metrics/fleche.cache.calls").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void concurrentFirstRequestsComputeTheReportOnce() throws Exception {
+		start();
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		CountDownLatch gate = new CountDownLatch(1);
+		try {
+			List<Future<String>> bodies = new ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				bodies.add(pool.submit(() -> {
+					gate.await();
+					return send("GET", "/reports/2030").body();
+				}));
+			}
+			gate.countDown();
+			String expected = bodies.get(0).get(60, TimeUnit.SECONDS);
+			for (Future<String> body : bodies) {
+				assertThat(body.get(60, TimeUnit.SECONDS)).isEqualTo(expected);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.context.getBean(dev.fleche.sample.report.ReportService.class).computed()).isEqualTo(1);
 	}
 
 	@Test

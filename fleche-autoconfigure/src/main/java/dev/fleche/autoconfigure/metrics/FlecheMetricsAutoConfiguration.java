@@ -10,11 +10,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.fleche.core.cache.CallCache;
 import dev.fleche.core.lock.LockService;
 
 /**
  * Auto-configuration of the Micrometer meters of Fleche's locks ({@link LockMeters}) and call
- * cache, when Micrometer is on the classpath and a {@link MeterRegistry} bean exists.
+ * cache ({@link CacheMeters}), when Micrometer is on the classpath and a {@link MeterRegistry} bean exists.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -33,6 +34,18 @@ public final class FlecheMetricsAutoConfiguration {
 		FlecheLockMetrics flecheLockMetrics(MeterRegistry registry, ObjectProvider<LockService> services) {
 			return new FlecheLockMetrics(
 					services.orderedStream().map((service) -> LockMeters.bindTo(service, registry)).toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(CallCache.class)
+	@ConditionalOnBean(CallCache.class)
+	static class CacheMetricsConfiguration {
+
+		@Bean
+		CacheMeters flecheCacheMeters(MeterRegistry registry) {
+			return new CacheMeters(registry);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.fleche.sample.stock;
 
+import java.util.regex.Pattern;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StockController {
 
+	private static final Pattern ITEM = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+
 	private final StockService stock;
 
 	StockController(StockService stock) {
@@ -20,12 +24,19 @@ class StockController {
 
 	@PostMapping("/stock/{item}/add")
 	StockLevel add(@PathVariable String item, @RequestParam long amount) {
-		return new StockLevel(item, this.stock.add(item, amount));
+		return new StockLevel(item, this.stock.add(checked(item), amount));
 	}
 
 	@GetMapping("/stock/{item}")
 	StockLevel get(@PathVariable String item) {
-		return new StockLevel(item, this.stock.get(item));
+		return new StockLevel(item, this.stock.get(checked(item)));
+	}
+
+	private static String checked(String item) {
+		if (!ITEM.matcher(item).matches()) {
+			throw new InvalidItemException(item);
+		}
+		return item;
 	}
 
 	/**
