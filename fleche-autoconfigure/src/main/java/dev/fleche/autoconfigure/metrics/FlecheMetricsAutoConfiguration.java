@@ -10,17 +10,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration;
+import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
+import dev.fleche.core.cache.CallCache;
 import dev.fleche.core.lock.LockService;
 
 /**
  * Auto-configuration of the Micrometer meters of Fleche's locks ({@link LockMeters}) and call
- * cache, when Micrometer is on the classpath and a {@link MeterRegistry} bean exists.
+ * cache ({@link CacheMeters}), when Micrometer is on the classpath and a {@link MeterRegistry}
+ * bean exists.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-		"dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration",
-		"dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration" })
+@AutoConfiguration(after = { FlecheLockAutoConfiguration.class, FlecheCacheAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 public final class FlecheMetricsAutoConfiguration {
@@ -33,6 +36,19 @@ public final class FlecheMetricsAutoConfiguration {
 		FlecheLockMetrics flecheLockMetrics(MeterRegistry registry, ObjectProvider<LockService> services) {
 			return new FlecheLockMetrics(
 					services.orderedStream().map((service) -> LockMeters.bindTo(service, registry)).toList());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(CallCache.class)
+	static class CacheMetricsConfiguration {
+
+		@Bean
+		CacheMeters flecheCacheMeters(MeterRegistry registry, ObjectProvider<CallCache> caches) {
+			CacheMeters meters = new CacheMeters(registry);
+			caches.orderedStream().forEach((cache) -> cache.addListener(meters));
+			return meters;
 		}
 
 	}
