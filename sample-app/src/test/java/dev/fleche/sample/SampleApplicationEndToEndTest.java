@@ -21,10 +21,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dev.fleche.sample.report.ReportExecutions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the sample application over HTTP on a store in a temporary directory.
+ * Drives the sample application over HTTP on a store in a temporary directory, starting it twice
+ * to see the cache survive a restart.
  */
 class SampleApplicationEndToEndTest {
 
@@ -45,7 +48,7 @@ class SampleApplicationEndToEndTest {
 	private ConfigurableApplicationContext start() {
 		this.context = new SpringApplicationBuilder(SampleApplication.class).run("--server.port=0",
 				"--fleche.storage.path=" + this.store.resolve("fleche"),
-				"--sample.lock-dir=" + this.store.resolve("locks"),
+				"--fleche.lock.directory=" + this.store.resolve("locks"),
 				"--sample.data-dir=" + this.store.resolve("sample"), "--sample.report-delay=50ms",
 				"--sample.quote-delay=20ms", "--spring.main.banner-mode=off");
 		return this.context;
@@ -58,6 +61,25 @@ class SampleApplicationEndToEndTest {
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void aCachedReportSurvivesARestart() throws Exception {
+		start();
+		HttpResponse<String> first = send("GET", "/reports/2024");
+		assertThat(first.statusCode()).isEqualTo(200);
+		assertThat(first.body()).contains("\"year\":2024").contains("\"months\"");
+		assertThat(send("GET", "/reports/2024").body()).isEqualTo(first.body());
+		assertThat(this.context.getBean(ReportExecutions.class).count()).isEqualTo(1);
+		this.context.close();
+
+		start();
+		HttpResponse<String> afterRestart = send("GET", "/reports/2024");
+		assertThat(afterRestart.statusCode()).isEqualTo(200);
+		assertThat(afterRestart.body()).isEqualTo(first.body());
+		assertThat(this.context.getBean(ReportExecutions.class).count()).isZero();
+		assertThat(send("GET", "/actuator/metrics/fleche.cache.calls?tag=result:hit").body()).contains("\"COUNT\"");
+		assertThat(send("GET", "/reports/1800").statusCode()).isEqualTo(400);
 	}
 
 	@Test

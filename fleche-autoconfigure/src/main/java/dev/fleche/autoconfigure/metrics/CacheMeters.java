@@ -13,7 +13,8 @@ import dev.fleche.core.cache.CallCacheListener;
  * tags {@code result} ({@code hit}, {@code miss} or {@code error}) and {@code function} (the cached
  * function's name: its method identity or the name given to {@code @CachedCall}, so bounded by
  * the application's code). Argument values are never tags. A meter failure is logged and never
- * reaches the cached call.
+ * reaches the cached call. Registered as a {@code CallCacheListener} bean, which the auto-configured
+ * call cache takes; a call cache of your own gets it through its builder's {@code listener}.
  */
 public final class CacheMeters implements CallCacheListener {
 
@@ -26,7 +27,7 @@ public final class CacheMeters implements CallCacheListener {
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	/** Meters in {@code registry}; register them as a listener of the call cache. */
+	/** Meters in {@code registry}; give them to the call cache as a listener. */
 	public CacheMeters(MeterRegistry registry) {
 		this.registry = registry;
 	}

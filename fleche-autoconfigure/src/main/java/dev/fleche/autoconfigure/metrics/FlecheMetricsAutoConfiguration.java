@@ -44,11 +44,10 @@ public final class FlecheMetricsAutoConfiguration {
 	@ConditionalOnBean(CallCache.class)
 	static class CacheMetricsConfiguration {
 
+		/** A listener bean: the call cache of {@link FlecheCacheAutoConfiguration} takes every one. */
 		@Bean
-		CacheMeters flecheCacheMeters(MeterRegistry registry, ObjectProvider<CallCache> caches) {
-			CacheMeters meters = new CacheMeters(registry);
-			caches.orderedStream().forEach((cache) -> cache.addListener(meters));
-			return meters;
+		CacheMeters flecheCacheMeters(MeterRegistry registry) {
+			return new CacheMeters(registry);
 		}
 
 	}

@@ -12,7 +12,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.fleche.core.cache.CallCache;
 import dev.fleche.core.cache.CallSpec;
-import dev.fleche.core.storage.memory.MemoryStorage;
+import dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration;
+import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
+import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,8 +23,9 @@ class CacheMetersTests {
 	private static final CallSpec SQUARE = new CallSpec("com.example.Maths#square", "1", Map.of("x", 7), Integer.class);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(FlecheMetricsAutoConfiguration.class))
-		.withBean(CallCache.class, () -> CallCache.builder(MemoryStorage.values(), MemoryStorage.calls()).build());
+		.withConfiguration(AutoConfigurations.of(FlecheStorageAutoConfiguration.class, FlecheLockAutoConfiguration.class,
+				FlecheCacheAutoConfiguration.class, FlecheMetricsAutoConfiguration.class))
+		.withPropertyValues("fleche.storage.type=memory", "fleche.lock.backend=local");
 
 	@Test
 	void callsAreCountedByResultAndFunction() {
@@ -56,6 +59,7 @@ class CacheMetersTests {
 			}
 		});
 		this.runner.withBean(MeterRegistry.class, () -> broken).run((context) -> {
+			assertThat(context).hasSingleBean(CacheMeters.class);
 			CallCache cache = context.getBean(CallCache.class);
 			assertThat(cache.call(SQUARE, () -> 49)).isEqualTo(49);
 			assertThat(cache.call(SQUARE, () -> 49)).isEqualTo(49);
@@ -64,9 +68,9 @@ class CacheMetersTests {
 
 	@Test
 	void absentWithoutACallCache() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(FlecheMetricsAutoConfiguration.class))
+		this.runner.withPropertyValues("fleche.cache.enabled=false")
 			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
-			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CacheMeters.class));
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(CallCache.class).doesNotHaveBean(CacheMeters.class));
 	}
 
 }

@@ -4,15 +4,14 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
-import dev.fleche.core.lock.LockService;
-import dev.fleche.core.lock.ReadWriteLock;
-import dev.fleche.sample.Guarded;
-import dev.fleche.sample.SampleProperties;
+import dev.fleche.annotation.LockKind;
+import dev.fleche.annotation.Locked;
 
 /**
- * Stock per item. An update holds the item's write lock, a read its read lock: readers share, an
- * update is alone, and different items never wait for each other. The locks are disk locks, so
- * this also holds between processes sharing the directory.
+ * Stock per item. An update holds the write side of the item's read/write lock
+ * {@code stock:<item>}, a read its read side: readers share, an update is alone, and different
+ * items never wait for each other. The locks are disk locks, so this also holds between processes
+ * sharing the directory.
  */
 @Service
 public class StockService {
@@ -21,38 +20,37 @@ public class StockService {
 
 	private final StockLedger ledger;
 
-	private final LockService locks;
-
-	private final SampleProperties properties;
-
-	StockService(StockLedger ledger, LockService locks, SampleProperties properties) {
+	StockService(StockLedger ledger) {
 		this.ledger = ledger;
-		this.locks = locks;
-		this.properties = properties;
 	}
 
 	/**
 	 * Adds {@code amount} (may be negative) to the stock of {@code item}.
 	 * @return the new stock
 	 */
+	@Locked(name = "stock", key = "#item", kind = LockKind.WRITE, waitTimeout = "5s")
 	public long add(String item, long amount) {
-		return Guarded.call(lockOf(item).write(), this.properties.lockTimeout(), () -> {
-			long updated = Math.addExact(this.ledger.read(item), amount);
-			this.ledger.write(item, updated);
-			return updated;
-		});
+		checkItem(item);
+		long updated = Math.addExact(this.ledger.read(item), amount);
+		this.ledger.write(item, updated);
+		return updated;
 	}
 
 	/** The stock of {@code item}, 0 if it never had any. */
+	@Locked(name = "stock", key = "#item", kind = LockKind.READ, waitTimeout = "5s")
 	public long get(String item) {
-		return Guarded.call(lockOf(item).read(), this.properties.lockTimeout(), () -> this.ledger.read(item));
+		checkItem(item);
+		return this.ledger.read(item);
 	}
 
-	private ReadWriteLock lockOf(String item) {
+	/**
+	 * Rejects an item name that is not a safe file name. Checked inside the lock: the name is
+	 * only a lock key until then, and a lock key is never a path.
+	 */
+	private static void checkItem(String item) {
 		if (!ITEM.matcher(item).matches()) {
 			throw new InvalidItemException(item);
 		}
-		return this.locks.readWriteLock("stock:" + item);
 	}
 
 }
