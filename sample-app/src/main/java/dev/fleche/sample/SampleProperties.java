@@ -9,23 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the sample application.
  *
  * @param dataDir directory of the sample's own data (the stock files)
- * @param lockTimeout how long a request waits for a lock before it gives up (HTTP 503)
  * @param reportDelay how long computing a report takes, to make the cache visible
  * @param quoteDelay how long the simulated quote service takes to answer
  */
 @ConfigurationProperties("sample")
-public record SampleProperties(Path dataDir, Duration lockTimeout, Duration reportDelay, Duration quoteDelay) {
+public record SampleProperties(Path dataDir, Duration reportDelay, Duration quoteDelay) {
 
 	public SampleProperties {
 		dataDir = (dataDir != null) ? dataDir : Path.of(".fleche", "sample");
-		lockTimeout = (lockTimeout != null) ? lockTimeout : Duration.ofSeconds(5);
 		reportDelay = (reportDelay != null) ? reportDelay : Duration.ofSeconds(2);
 		quoteDelay = (quoteDelay != null) ? quoteDelay : Duration.ofMillis(300);
 		if (reportDelay.isNegative() || quoteDelay.isNegative()) {
 			throw new IllegalArgumentException("sample.report-delay and sample.quote-delay must not be negative");
-		}
-		if (lockTimeout.isNegative() || lockTimeout.isZero()) {
-			throw new IllegalArgumentException("sample.lock-timeout must be positive, got " + lockTimeout);
 		}
 	}
 

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
+import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.lock.stats.LockStatistics;
 
@@ -20,7 +21,7 @@ import dev.fleche.core.lock.stats.LockStatistics;
  * endpoint is available and there is a {@link LockService}, statistics are gathered from every
  * lock service bean and shown by {@link LocksEndpoint}.
  */
-@AutoConfiguration(afterName = "dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration")
+@AutoConfiguration(after = FlecheLockAutoConfiguration.class)
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnAvailableEndpoint(LocksEndpoint.class)
 @ConditionalOnBean(LockService.class)

@@ -10,18 +10,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration;
+import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
 import dev.fleche.core.cache.CallCache;
 import dev.fleche.core.lock.LockService;
 
 /**
  * Auto-configuration of the Micrometer meters of Fleche's locks ({@link LockMeters}) and call
- * cache ({@link CacheMeters}), when Micrometer is on the classpath and a {@link MeterRegistry} bean exists.
+ * cache ({@link CacheMeters}), when Micrometer is on the classpath and a {@link MeterRegistry}
+ * bean exists.
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-		"dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration",
-		"dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration" })
+@AutoConfiguration(after = { FlecheLockAutoConfiguration.class, FlecheCacheAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
 public final class FlecheMetricsAutoConfiguration {
@@ -39,10 +41,10 @@ public final class FlecheMetricsAutoConfiguration {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(CallCache.class)
 	@ConditionalOnBean(CallCache.class)
 	static class CacheMetricsConfiguration {
 
+		/** A listener bean: the call cache of {@link FlecheCacheAutoConfiguration} takes every one. */
 		@Bean
 		CacheMeters flecheCacheMeters(MeterRegistry registry) {
 			return new CacheMeters(registry);

@@ -8,9 +8,9 @@ import dev.fleche.sample.SampleProperties;
 import dev.fleche.sample.SimulatedWork;
 
 /**
- * Asks a slow quote service, which tolerates only two calls at a time: a semaphore of two permits
- * shared by every symbol (and every process on the host) keeps it at that; callers queue in
- * arrival order. A caller that waits longer than {@code sample.lock-timeout} gets a lock timeout
+ * Asks a slow quote service, which tolerates only two calls at a time: a semaphore {@code quotes}
+ * of two permits, shared by every symbol (and every process on the host), keeps it at that;
+ * callers queue in arrival order. A caller that waits longer than five seconds gets a lock timeout
  * (HTTP 503).
  */
 @Service
@@ -23,7 +23,7 @@ public class QuoteService {
 	}
 
 	/** The quote of {@code symbol}. */
-	@Locked(name = "quotes", kind = LockKind.SEMAPHORE, permits = 2, waitTimeout = "${sample.lock-timeout:5s}")
+	@Locked(name = "quotes", kind = LockKind.SEMAPHORE, permits = 2, waitTimeout = "5s")
 	public Quote quote(String symbol) {
 		SimulatedWork.take(this.properties.quoteDelay());
 		long price = 1_000 + Math.floorMod(symbol.hashCode() * 31L, 99_000);

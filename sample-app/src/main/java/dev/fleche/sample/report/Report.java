@@ -6,18 +6,23 @@ import java.util.List;
  * A yearly sales report.
  *
  * @param year the year
- * @param months sales per month
- * @param total the sum
+ * @param months the sales of each month, January first
+ * @param total the year's sales
+ * @param computedAt when the report was computed (stays the same while it is served from the cache)
  */
-public record Report(int year, List<Month> months, long total) {
+public record Report(int year, List<MonthlySales> months, long total, String computedAt) {
+
+	public Report {
+		months = List.copyOf(months);
+	}
 
 	/**
-	 * Sales of one month.
+	 * The sales of one month.
 	 *
 	 * @param month 1 to 12
-	 * @param sales the sales
+	 * @param sales the units sold
 	 */
-	public record Month(int month, long sales) {
+	public record MonthlySales(int month, long sales) {
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.fleche.sample.report;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.SplittableRandom;
 
 import org.springframework.stereotype.Service;
 
@@ -11,39 +13,35 @@ import dev.fleche.sample.SampleProperties;
 import dev.fleche.sample.SimulatedWork;
 
 /**
- * Computes yearly reports, slowly ({@code sample.report-delay}). {@code @CachedCall} stores each
- * report in the SQLite store under {@code .fleche/}: the second request for a year, even after a
- * restart, is served from the store; concurrent first requests compute it once.
+ * Computes yearly reports. Each report is computed once: the result is stored in the Fleche store
+ * and served from it, also after a restart of the application.
  */
 @Service
 public class ReportService {
 
 	private final SampleProperties properties;
 
-	private final AtomicInteger computed = new AtomicInteger();
+	private final ReportExecutions executions;
 
-	ReportService(SampleProperties properties) {
+	public ReportService(SampleProperties properties, ReportExecutions executions) {
 		this.properties = properties;
+		this.executions = executions;
 	}
 
-	/** The report of {@code year}. */
+	/** The report of {@code year}: slow the first time, then from the cache. */
 	@CachedCall(version = "1")
 	public Report yearly(int year) {
-		this.computed.incrementAndGet();
+		this.executions.increment();
 		SimulatedWork.take(this.properties.reportDelay());
-		List<Report.Month> months = new ArrayList<>();
+		SplittableRandom random = new SplittableRandom(year);
+		List<Report.MonthlySales> months = new ArrayList<>();
 		long total = 0;
 		for (int month = 1; month <= 12; month++) {
-			long sales = 1_000L * month + Math.floorMod(year * 7919L + month * 104729L, 1_000);
-			months.add(new Report.Month(month, sales));
+			long sales = 1_000 + random.nextInt(9_000);
+			months.add(new Report.MonthlySales(month, sales));
 			total += sales;
 		}
-		return new Report(year, months, total);
-	}
-
-	/** How many reports this process computed (not served from the store). */
-	public int computed() {
-		return this.computed.get();
+		return new Report(year, months, total, Instant.now(Clock.systemUTC()).toString());
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * Yearly reports: expensive to compute, cached persistently with {@code @CachedCall}.
+ * A yearly sales report, expensive to compute, cached across restarts with {@code @CachedCall}.
  */
 @NullMarked
 package dev.fleche.sample.report;
