@@ -51,8 +51,8 @@ final class CallRecords {
 	/** The stored result of {@code key} read as {@code type}, or {@code null} on a miss. */
 	@Nullable Hit lookup(String function, Digest key, Type type) {
 		try {
-			Call call = this.calls.load(key.hex());
-			return new Hit(this.values.load(call.result().hex(), type));
+			Digest result = this.calls.result(key.hex());
+			return new Hit(this.values.load(result.hex(), type));
 		}
 		catch (KeyNotFoundException ex) {
 			return null;

@@ -3,24 +3,35 @@ package dev.fleche.core.digest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 
 /**
  * A SHA-256 message being written: tags, numbers, strings and child digests.
  */
 final class Sha256 {
 
+	/** Idle digesters of this thread: creating one costs more than hashing a small value. */
+	private static final ThreadLocal<ArrayDeque<MessageDigest>> IDLE = ThreadLocal.withInitial(ArrayDeque::new);
+
+	private static final int MAX_IDLE = 16;
+
 	private final MessageDigest md;
 
 	private final byte[] buffer = new byte[8];
 
 	Sha256(char tag) {
+		MessageDigest idle = IDLE.get().pollFirst();
+		this.md = (idle != null) ? idle : newDigest();
+		this.md.update((byte) tag);
+	}
+
+	private static MessageDigest newDigest() {
 		try {
-			this.md = MessageDigest.getInstance("SHA-256");
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is not available", ex);
 		}
-		this.md.update((byte) tag);
 	}
 
 	Sha256 tag(char tag) {
@@ -62,8 +73,14 @@ final class Sha256 {
 		return this;
 	}
 
+	/** The digest; the digester (reset by it) goes back to this thread's idle ones. */
 	Digest finish() {
-		return Digest.ofBytes(this.md.digest());
+		Digest digest = Digest.ofBytes(this.md.digest());
+		ArrayDeque<MessageDigest> idle = IDLE.get();
+		if (idle.size() < MAX_IDLE) {
+			idle.addFirst(this.md);
+		}
+		return digest;
 	}
 
 }

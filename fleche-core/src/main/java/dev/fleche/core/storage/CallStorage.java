@@ -30,6 +30,16 @@ public interface CallStorage extends KeyManagement {
 	Call load(String digestOrPrefix);
 
 	/**
+	 * The result digest of the call named by {@code digestOrPrefix}: what a cache hit needs,
+	 * without reading the arguments and metadata.
+	 * @throws KeyNotFoundException if nothing is stored under it
+	 * @throws AmbiguousKeyException if the prefix names several keys
+	 */
+	default Digest result(String digestOrPrefix) {
+		return load(digestOrPrefix).result();
+	}
+
+	/**
 	 * The calls that match {@code template}: every field the template sets must match, fields it
 	 * leaves unset match anything.
 	 */

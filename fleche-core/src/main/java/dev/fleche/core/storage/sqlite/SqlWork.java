@@ -1,14 +1,13 @@
 package dev.fleche.core.storage.sqlite;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Work done on one connection.
+ * Work done on one pooled connection.
  */
 @FunctionalInterface
 interface SqlWork<T> {
 
-	T apply(Connection connection) throws SQLException;
+	T apply(SqliteSession session) throws SQLException;
 
 }

@@ -22,9 +22,9 @@ final class SqliteByteStore implements ByteStore {
 
 	@Override
 	public void put(Digest key, byte[] bytes) {
-		this.connections.write(connection -> {
-			try (PreparedStatement statement = connection
-				.prepareStatement("INSERT OR REPLACE INTO fleche_values (digest, bytes) VALUES (?, ?)")) {
+		this.connections.write(session -> {
+			{
+				PreparedStatement statement = session.prepare("INSERT OR REPLACE INTO fleche_values (digest, bytes) VALUES (?, ?)");
 				statement.setString(1, key.hex());
 				statement.setBytes(2, bytes);
 				statement.executeUpdate();
@@ -35,8 +35,9 @@ final class SqliteByteStore implements ByteStore {
 
 	@Override
 	public byte @Nullable [] get(Digest key) {
-		return this.connections.read(connection -> {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT bytes FROM fleche_values WHERE digest = ?")) {
+		return this.connections.read(session -> {
+			{
+				PreparedStatement statement = session.prepare("SELECT bytes FROM fleche_values WHERE digest = ?");
 				statement.setString(1, key.hex());
 				try (ResultSet rows = statement.executeQuery()) {
 					return rows.next() ? rows.getBytes(1) : null;
@@ -47,8 +48,9 @@ final class SqliteByteStore implements ByteStore {
 
 	@Override
 	public boolean remove(Digest key) {
-		return this.connections.write(connection -> {
-			try (PreparedStatement statement = connection.prepareStatement("DELETE FROM fleche_values WHERE digest = ?")) {
+		return this.connections.write(session -> {
+			{
+				PreparedStatement statement = session.prepare("DELETE FROM fleche_values WHERE digest = ?");
 				statement.setString(1, key.hex());
 				return statement.executeUpdate() > 0;
 			}
@@ -57,8 +59,9 @@ final class SqliteByteStore implements ByteStore {
 
 	@Override
 	public boolean contains(Digest key) {
-		return this.connections.read(connection -> {
-			try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM fleche_values WHERE digest = ?")) {
+		return this.connections.read(session -> {
+			{
+				PreparedStatement statement = session.prepare("SELECT 1 FROM fleche_values WHERE digest = ?");
 				statement.setString(1, key.hex());
 				try (ResultSet rows = statement.executeQuery()) {
 					return rows.next();

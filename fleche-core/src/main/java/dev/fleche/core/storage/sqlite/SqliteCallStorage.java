@@ -1,6 +1,5 @@
 package dev.fleche.core.storage.sqlite;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,18 +39,19 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public Digest save(Call call) {
 		Digest key = call.key();
-		this.connections.write(connection -> {
-			delete(connection, key);
-			try (PreparedStatement insert = connection
-				.prepareStatement("INSERT INTO fleche_calls (key, name, version, result) VALUES (?, ?, ?, ?)")) {
+		this.connections.write(session -> {
+			delete(session, key);
+			{
+				PreparedStatement insert = session.prepare("INSERT INTO fleche_calls (key, name, version, result) VALUES (?, ?, ?, ?)");
 				insert.setString(1, key.hex());
 				insert.setString(2, call.name());
 				insert.setString(3, call.version());
 				insert.setString(4, call.result().hex());
 				insert.executeUpdate();
 			}
-			try (PreparedStatement insert = connection.prepareStatement(
-					"INSERT INTO fleche_call_arguments (call_key, position, name, digest) VALUES (?, ?, ?, ?)")) {
+			{
+				PreparedStatement insert = session.prepare(
+					"INSERT INTO fleche_call_arguments (call_key, position, name, digest) VALUES (?, ?, ?, ?)");
 				int position = 0;
 				for (Map.Entry<String, Digest> argument : call.arguments().entrySet()) {
 					insert.setString(1, key.hex());
@@ -62,8 +62,8 @@ final class SqliteCallStorage extends AbstractCallStorage {
 				}
 				insert.executeBatch();
 			}
-			try (PreparedStatement insert = connection
-				.prepareStatement("INSERT INTO fleche_call_metadata (call_key, namespace, json) VALUES (?, ?, ?)")) {
+			{
+				PreparedStatement insert = session.prepare("INSERT INTO fleche_call_metadata (call_key, namespace, json) VALUES (?, ?, ?)");
 				for (Map.Entry<String, JsonNode> namespace : call.metadata().entrySet()) {
 					insert.setString(1, key.hex());
 					insert.setString(2, namespace.getKey());
@@ -80,7 +80,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public Call load(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
-		Call call = this.connections.read(connection -> read(connection, key));
+		Call call = this.connections.read(session -> read(session, key));
 		if (call == null) {
 			throw new KeyNotFoundException(digestOrPrefix);
 		}
@@ -88,11 +88,32 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	}
 
 	@Override
+	public Digest result(String digestOrPrefix) {
+		Digest key = expand(digestOrPrefix);
+		String result = this.connections.read(session -> {
+			PreparedStatement statement = session.prepare("SELECT result FROM fleche_calls WHERE key = ?");
+			statement.setString(1, key.hex());
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getString(1) : null;
+			}
+		});
+		if (result == null) {
+			throw new KeyNotFoundException(digestOrPrefix);
+		}
+		if (!Digest.isFullDigest(result)) {
+			throw new CorruptEntryException(key.hex() + " (in SQLite database " + this.connections.file() + ")",
+					"result digest is not a digest: '" + result + "'");
+		}
+		return Digest.of(result);
+	}
+
+	@Override
 	public List<Call> query(CallTemplate template) {
 		SqliteQuery query = SqliteQuery.of(template);
-		return this.connections.read(connection -> {
+		return this.connections.read(session -> {
 			List<Digest> keys = new ArrayList<>();
-			try (PreparedStatement statement = connection.prepareStatement(query.sql())) {
+			{
+				PreparedStatement statement = session.prepare(query.sql());
 				query.bind(statement);
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
@@ -103,7 +124,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			List<Call> calls = new ArrayList<>(keys.size());
 			for (Digest key : keys) {
 				try {
-					Call call = read(connection, key);
+					Call call = read(session, key);
 					if (call != null) {
 						calls.add(call);
 					}
@@ -140,8 +161,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	public boolean contains(String digestOrPrefix) {
 		try {
 			Digest key = expand(digestOrPrefix);
-			return this.connections.read(connection -> {
-				try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM fleche_calls WHERE key = ?")) {
+			return this.connections.read(session -> {
+				{
+				PreparedStatement statement = session.prepare("SELECT 1 FROM fleche_calls WHERE key = ?");
 					statement.setString(1, key.hex());
 					try (ResultSet rows = statement.executeQuery()) {
 						return rows.next();
@@ -163,28 +185,29 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		catch (KeyNotFoundException ex) {
 			return;
 		}
-		this.connections.write(connection -> {
-			delete(connection, key);
+		this.connections.write(session -> {
+			delete(session, key);
 			return null;
 		});
 	}
 
-	private static void delete(Connection connection, Digest key) throws SQLException {
+	private static void delete(SqliteSession session, Digest key) throws SQLException {
 		for (String sql : new String[] { "DELETE FROM fleche_call_arguments WHERE call_key = ?",
 				"DELETE FROM fleche_call_metadata WHERE call_key = ?", "DELETE FROM fleche_calls WHERE key = ?" }) {
-			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			{
+				PreparedStatement statement = session.prepare(sql);
 				statement.setString(1, key.hex());
 				statement.executeUpdate();
 			}
 		}
 	}
 
-	private Call read(Connection connection, Digest key) throws SQLException {
+	private Call read(SqliteSession session, Digest key) throws SQLException {
 		String name;
 		String version;
 		String result;
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT name, version, result FROM fleche_calls WHERE key = ?")) {
+		{
+				PreparedStatement statement = session.prepare("SELECT name, version, result FROM fleche_calls WHERE key = ?");
 			statement.setString(1, key.hex());
 			try (ResultSet rows = statement.executeQuery()) {
 				if (!rows.next()) {
@@ -198,8 +221,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		String where = key.hex() + " (in SQLite database " + this.connections.file() + ")";
 		try {
 			Map<String, Digest> arguments = new LinkedHashMap<>();
-			try (PreparedStatement statement = connection.prepareStatement(
-					"SELECT name, digest FROM fleche_call_arguments WHERE call_key = ? ORDER BY position")) {
+			{
+				PreparedStatement statement = session.prepare(
+					"SELECT name, digest FROM fleche_call_arguments WHERE call_key = ? ORDER BY position");
 				statement.setString(1, key.hex());
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
@@ -208,8 +232,8 @@ final class SqliteCallStorage extends AbstractCallStorage {
 				}
 			}
 			Map<String, JsonNode> metadata = new LinkedHashMap<>();
-			try (PreparedStatement statement = connection
-				.prepareStatement("SELECT namespace, json FROM fleche_call_metadata WHERE call_key = ?")) {
+			{
+				PreparedStatement statement = session.prepare("SELECT namespace, json FROM fleche_call_metadata WHERE call_key = ?");
 				statement.setString(1, key.hex());
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {

@@ -32,9 +32,9 @@ final class SqliteConnections implements AutoCloseable {
 
 	private final SQLiteConfig config;
 
-	private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
+	private final ConcurrentLinkedDeque<SqliteSession> idle = new ConcurrentLinkedDeque<>();
 
-	private final List<Connection> all = new CopyOnWriteArrayList<>();
+	private final List<SqliteSession> all = new CopyOnWriteArrayList<>();
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -63,20 +63,20 @@ final class SqliteConnections implements AutoCloseable {
 	}
 
 	private <T> T run(SqlWork<T> work, boolean transaction) {
-		Connection connection = borrow();
+		SqliteSession session = borrow();
 		boolean healthy = true;
 		try {
 			if (!transaction) {
-				return work.apply(connection);
+				return work.apply(session);
 			}
-			execute(connection, "BEGIN IMMEDIATE");
+			execute(session.connection(), "BEGIN IMMEDIATE");
 			try {
-				T result = work.apply(connection);
-				execute(connection, "COMMIT");
+				T result = work.apply(session);
+				execute(session.connection(), "COMMIT");
 				return result;
 			}
 			catch (SQLException | RuntimeException ex) {
-				rollbackQuietly(connection);
+				rollbackQuietly(session.connection());
 				throw ex;
 			}
 		}
@@ -85,7 +85,7 @@ final class SqliteConnections implements AutoCloseable {
 			throw translate(ex);
 		}
 		finally {
-			giveBack(connection, healthy);
+			giveBack(session, healthy);
 		}
 	}
 
@@ -114,51 +114,43 @@ final class SqliteConnections implements AutoCloseable {
 		return new StorageException("SQLite database " + this.file + " failed: " + ex.getMessage(), ex);
 	}
 
-	private Connection borrow() {
+	private SqliteSession borrow() {
 		if (this.closed.get()) {
 			throw new StorageException("SQLite store " + this.file + " is closed");
 		}
-		Connection connection = this.idle.pollFirst();
-		if (connection != null) {
-			return connection;
+		SqliteSession session = this.idle.pollFirst();
+		if (session != null) {
+			return session;
 		}
 		try {
-			connection = this.config.createConnection(this.url);
+			session = new SqliteSession(this.config.createConnection(this.url));
 		}
 		catch (SQLException ex) {
 			throw translate(ex);
 		}
-		this.all.add(connection);
-		return connection;
+		this.all.add(session);
+		return session;
 	}
 
-	private void giveBack(Connection connection, boolean healthy) {
+	private void giveBack(SqliteSession session, boolean healthy) {
 		if (healthy && !this.closed.get()) {
-			this.idle.addFirst(connection);
+			this.idle.addFirst(session);
 			return;
 		}
-		this.all.remove(connection);
-		closeQuietly(connection);
+		this.all.remove(session);
+		session.close();
 	}
 
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			for (Connection connection : this.all) {
-				closeQuietly(connection);
+			for (SqliteSession session : this.all) {
+				session.close();
 			}
 			this.all.clear();
 			this.idle.clear();
 		}
 	}
 
-	private static void closeQuietly(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			// closing a failed connection; nothing more to do
-		}
-	}
 
 }

@@ -17,9 +17,9 @@ final class SqliteKeys {
 	}
 
 	static List<Digest> all(SqliteConnections connections, String table, String column) {
-		return connections.read(connection -> {
+		return connections.read(session -> {
 			List<Digest> keys = new ArrayList<>();
-			try (Statement statement = connection.createStatement();
+			try (Statement statement = session.connection().createStatement();
 					ResultSet rows = statement.executeQuery("SELECT " + column + " FROM " + table + " ORDER BY " + column)) {
 				while (rows.next()) {
 					keys.add(Digest.of(rows.getString(1)));
@@ -31,10 +31,11 @@ final class SqliteKeys {
 
 	/** The smallest keys starting with {@code prefix}: a range scan on the primary key index. */
 	static List<Digest> matching(SqliteConnections connections, String table, String column, String prefix, int limit) {
-		return connections.read(connection -> {
+		return connections.read(session -> {
 			List<Digest> keys = new ArrayList<>(limit);
-			try (PreparedStatement statement = connection.prepareStatement("SELECT " + column + " FROM " + table
-					+ " WHERE " + column + " >= ? AND " + column + " < ? ORDER BY " + column + " LIMIT ?")) {
+			{
+				PreparedStatement statement = session.prepare("SELECT " + column + " FROM " + table
+					+ " WHERE " + column + " >= ? AND " + column + " < ? ORDER BY " + column + " LIMIT ?");
 				statement.setString(1, prefix);
 				statement.setString(2, prefix + "g");
 				statement.setInt(3, limit);

@@ -33,13 +33,13 @@ final class SqliteSchema {
 
 	/** Creates the tables if missing; refuses a database written by a newer schema. */
 	static void create(SqliteConnections connections) {
-		connections.write(connection -> {
-			int version = userVersion(connection);
+		connections.write(session -> {
+			int version = userVersion(session.connection());
 			if (version > VERSION) {
 				throw new StorageException("SQLite store " + connections.file() + " has schema version " + version
 						+ ", newer than this Fleche understands (" + VERSION + ")");
 			}
-			try (Statement statement = connection.createStatement()) {
+			try (Statement statement = session.connection().createStatement()) {
 				for (String sql : STATEMENTS) {
 					statement.execute(sql);
 				}

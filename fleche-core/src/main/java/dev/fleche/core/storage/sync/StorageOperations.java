@@ -37,7 +37,7 @@ public final class StorageOperations {
 		Object first = (args != null && args.length > 0) ? args[0] : null;
 		return switch (method.getName()) {
 			case "list", "query" -> new StorageOperation(Intent.READ, List.of());
-			case "expand", "contains", "load" -> new StorageOperation(Intent.READ, expanded(first, target));
+			case "expand", "contains", "load", "result" -> new StorageOperation(Intent.READ, expanded(first, target));
 			case "shrink" -> new StorageOperation(Intent.READ, shrinkKeys(first));
 			case "evict" -> new StorageOperation(Intent.WRITE, expanded(first, target));
 			case "save" -> new StorageOperation(Intent.WRITE, saveKey(args));
