@@ -12,7 +12,9 @@ import dev.fleche.core.storage.KeyNotFoundException;
 
 /**
  * The part of call storage every backend shares: {@link #transform(UnaryOperator)} on top of
- * {@link #list()}, {@link #load(String)}, {@link #save(Call)} and {@link #evict(String)}.
+ * {@link #list()}, {@link #load(String)}, {@link #save(Call)} and {@link #evict(String)}. A call
+ * stored under a key other than its own (written by an older key scheme) is moved even by the
+ * identity function, so {@code transform(UnaryOperator.identity())} re-keys a store.
  */
 public abstract class AbstractCallStorage implements CallStorage {
 
@@ -29,7 +31,7 @@ public abstract class AbstractCallStorage implements CallStorage {
 				continue;
 			}
 			Call after = fn.apply(before);
-			if (after == null || after.equals(before)) {
+			if (after == null || (after.equals(before) && after.key().equals(oldKey))) {
 				continue;
 			}
 			Digest newKey = save(after);
