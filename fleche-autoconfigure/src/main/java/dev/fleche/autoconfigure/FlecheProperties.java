@@ -247,6 +247,13 @@ public class FlecheProperties {
 		private @Nullable Duration defaultLease;
 
 		/**
+		 * Whether @Locked requests wait behind every earlier request (FIFO). Unfair, a request
+		 * whose mode is compatible with the holders is granted at once even if others wait: more
+		 * throughput, but a waiting writer can starve. The disk backend is always fair.
+		 */
+		private boolean fair = true;
+
+		/**
 		 * Order of the @Locked advice; lower runs outside. Default: inside @CachedCall, outside
 		 * @Transactional.
 		 */
@@ -290,6 +297,14 @@ public class FlecheProperties {
 
 		public void setDefaultLease(@Nullable Duration defaultLease) {
 			this.defaultLease = defaultLease;
+		}
+
+		public boolean isFair() {
+			return this.fair;
+		}
+
+		public void setFair(boolean fair) {
+			this.fair = fair;
 		}
 
 		public int getOrder() {

@@ -59,7 +59,7 @@ public final class LockedOperation {
 		this.permits = builder.permits;
 		this.mode = builder.mode;
 		this.waitTimeout = builder.waitTimeout;
-		this.options = LockOptions.defaults().withLease(builder.lease);
+		this.options = LockOptions.defaults().withLease(builder.lease).withFair(builder.fair);
 		this.onTimeout = builder.onTimeout;
 		this.lockService = builder.lockService;
 		this.returnType = builder.returnType;
@@ -158,6 +158,8 @@ public final class LockedOperation {
 		Duration waitTimeout = Duration.ZERO;
 
 		@Nullable Duration lease;
+
+		boolean fair = true;
 
 		OnTimeout onTimeout = OnTimeout.THROW;
 

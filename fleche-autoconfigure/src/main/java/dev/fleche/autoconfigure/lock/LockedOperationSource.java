@@ -82,6 +82,7 @@ public final class LockedOperationSource {
 			throw new InvalidLockedMethodException(identity,
 					"lease " + builder.lease + " is shorter than the wait timeout " + builder.waitTimeout);
 		}
+		builder.fair = defaults.isFair();
 		builder.onTimeout = locked.onTimeout();
 		builder.returnType = method.getReturnType();
 		if (locked.onTimeout() == OnTimeout.SKIP && method.getReturnType().isPrimitive()

@@ -130,6 +130,25 @@ class LockedAspectTests {
 	}
 
 	@Test
+	void unfairReadersBargePastAQueuedWriter() {
+		runner().withUserConfiguration(Services.class)
+			.withPropertyValues("fleche.lock.backend=local", "fleche.lock.fair=false")
+			.run(context -> {
+				LockService service = context.getBean(LockService.class);
+				LockedServices.Documents documents = context.getBean(LockedServices.Documents.class);
+				try (var reader = service.readWriteLock("doc:x").read().acquire()) {
+					CompletableFuture<dev.fleche.core.lock.LockHandle> writer = service.readWriteLock("doc:x")
+						.write()
+						.acquireAsync();
+					CompletableFuture.runAsync(() -> documents.read("x")).get(5, TimeUnit.SECONDS);
+					assertThat(writer).isNotDone();
+					reader.release();
+					writer.get(5, TimeUnit.SECONDS).close();
+				}
+			});
+	}
+
+	@Test
 	void semaphorePeakEqualsPermits() {
 		runner().withUserConfiguration(Services.class).run(context -> {
 			LockedServices.Pool pool = context.getBean(LockedServices.Pool.class);

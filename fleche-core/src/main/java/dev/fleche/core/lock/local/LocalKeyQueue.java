@@ -58,7 +58,7 @@ final class LocalKeyQueue implements KeyQueue {
 		this.lock.lock();
 		try {
 			deferred = expireLocked(null);
-			if (this.waiting.isEmpty() && compatible(mode, this.holders.modes())) {
+			if ((this.waiting.isEmpty() || !options.fair()) && compatible(mode, this.holders.modes())) {
 				grant = grantLocked(mode, owner, options);
 			}
 		}
