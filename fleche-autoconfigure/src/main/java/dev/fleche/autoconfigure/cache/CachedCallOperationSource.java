@@ -27,7 +27,8 @@ public final class CachedCallOperationSource {
 
 	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
-	private final AnnotatedMethodPointcut pointcut = new AnnotatedMethodPointcut(CachedCall.class);
+	private final AnnotatedMethodPointcut pointcut = new AnnotatedMethodPointcut(CachedCall.class,
+			method -> method.getReturnType() != void.class);
 
 	private final ConcurrentHashMap<MethodClassKey, CachedCallOperation> operations = new ConcurrentHashMap<>();
 

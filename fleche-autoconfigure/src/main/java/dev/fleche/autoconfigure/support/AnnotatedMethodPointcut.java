@@ -2,22 +2,38 @@ package dev.fleche.autoconfigure.support;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.function.Predicate;
 
 import org.springframework.aop.ClassFilter;
 import org.springframework.aop.MethodMatcher;
 import org.springframework.aop.Pointcut;
 import org.springframework.aop.support.StaticMethodMatcher;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
- * Matches methods annotated with an annotation, or public methods of a class annotated with it.
+ * Matches methods annotated with an annotation, or the public methods of a class annotated with
+ * it, leaving out {@code equals}, {@code hashCode}, {@code toString}, static methods, and those a
+ * class-level annotation does not suit (a predicate says which).
  */
 public final class AnnotatedMethodPointcut extends StaticMethodMatcher implements Pointcut {
 
 	private final Class<? extends Annotation> annotation;
 
+	private final Predicate<Method> classLevelEligible;
+
 	public AnnotatedMethodPointcut(Class<? extends Annotation> annotation) {
+		this(annotation, method -> true);
+	}
+
+	/**
+	 * @param annotation the annotation
+	 * @param classLevelEligible which public methods an annotation on their class applies to
+	 */
+	public AnnotatedMethodPointcut(Class<? extends Annotation> annotation, Predicate<Method> classLevelEligible) {
 		this.annotation = annotation;
+		this.classLevelEligible = classLevelEligible;
 	}
 
 	@Override
@@ -34,10 +50,19 @@ public final class AnnotatedMethodPointcut extends StaticMethodMatcher implement
 		if (onMethod != null) {
 			return onMethod;
 		}
-		if (!java.lang.reflect.Modifier.isPublic(specific.getModifiers()) || specific.getDeclaringClass() == Object.class) {
+		if (!classLevelApplies(specific)) {
 			return null;
 		}
 		return AnnotatedElementUtils.findMergedAnnotation(targetClass, type);
+	}
+
+	private boolean classLevelApplies(Method method) {
+		int modifiers = method.getModifiers();
+		if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers) || method.isSynthetic()
+				|| method.getDeclaringClass() == Object.class || ReflectionUtils.isObjectMethod(method)) {
+			return false;
+		}
+		return this.classLevelEligible.test(method);
 	}
 
 	@Override

@@ -162,6 +162,21 @@ class CachedCallAspectTests {
 	}
 
 	@Test
+	void typeLevelAnnotationCachesMethodsWithAResultOnly() {
+		runner().withBean(TypeLevelReports.class).run(context -> {
+			assertThat(context).hasNotFailed();
+			TypeLevelReports bean = context.getBean(TypeLevelReports.class);
+			assertThat(bean.square(4)).isEqualTo(16);
+			assertThat(bean.square(4)).isEqualTo(16);
+			bean.touch();
+			bean.touch();
+			String first = bean.toString();
+			assertThat(bean.toString()).isNotEqualTo(first);
+			assertThat(bean.runs()).isEqualTo(5);
+		});
+	}
+
+	@Test
 	void unknownIgnoredParameterFailsStart() {
 		runner().withBean(BadIgnore.class).run(context -> {
 			assertThat(context).hasFailed();
