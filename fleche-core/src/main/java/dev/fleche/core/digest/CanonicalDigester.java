@@ -50,9 +50,15 @@ import org.jspecify.annotations.Nullable;
  * pairs sorted by key digest.</li>
  * <li>Records: class name, then each component's name and value digest in declaration
  * order.</li>
+ * <li>{@code java.util.Date} (and {@code java.sql.Timestamp}): class name and epoch milliseconds.
+ * {@code URI}, {@code Locale} (language tag), {@code Currency}, {@code Charset}: class name and
+ * text. {@code Class}: its name.</li>
+ * <li>The one fallback, for any other object: class name and its bean properties as Jackson
+ * serializes them (public getters and fields), digested as a sorted map of plain values. State
+ * that is not a property is not part of the digest: give such types {@link Digestible}.</li>
  * </ul>
- * Other objects fail with {@link UndigestableValueException}: {@code hashCode} and
- * {@code toString} are never used. A cycle through collections fails the same way.
+ * An object with no bean properties fails with {@link UndigestableValueException}:
+ * {@code hashCode} and {@code toString} are never used. A cycle fails the same way.
  */
 public final class CanonicalDigester implements Digester {
 
@@ -139,6 +145,17 @@ public final class CanonicalDigester implements Digester {
 		if (isJavaTime(value)) {
 			return new Sha256('t').text(value.getClass().getName()).text(value.toString()).finish();
 		}
+		if (value instanceof java.util.Date date) {
+			return new Sha256('d').text(value.getClass().getName()).int64(date.getTime()).finish();
+		}
+		if (value instanceof java.net.URI || value instanceof java.util.Locale || value instanceof java.util.Currency
+				|| value instanceof java.nio.charset.Charset) {
+			String text = (value instanceof java.util.Locale locale) ? locale.toLanguageTag() : value.toString();
+			return new Sha256('V').text(value.getClass().getName()).text(text).finish();
+		}
+		if (value instanceof Class<?> type) {
+			return new Sha256('Y').text(type.getName()).finish();
+		}
 		if (value instanceof OptionalInt o) {
 			return o.isPresent() ? optional(leaf(o.getAsInt())) : optional(null);
 		}
@@ -200,7 +217,7 @@ public final class CanonicalDigester implements Digester {
 		if (value instanceof Record record) {
 			return record(record, path);
 		}
-		throw new UndigestableValueException(value.getClass(), "no canonical form is known for this type");
+		return new Sha256('P').text(value.getClass().getName()).digest(digest(BeanFallback.properties(value), path)).finish();
 	}
 
 	private Digest record(Record record, IdentityHashMap<Object, Boolean> path) {

@@ -244,6 +244,31 @@ class CallCacheTest {
 		assertThat(this.calls.list()).isEmpty();
 	}
 
+	/** A plain bean argument, neither record nor Digestible. */
+	public static final class Query {
+
+		private final String region;
+
+		Query(String region) {
+			this.region = region;
+		}
+
+		public String getRegion() {
+			return this.region;
+		}
+
+	}
+
+	@Test
+	void beanArgumentsAreKeyedByTheirProperties() throws Throwable {
+		AtomicInteger runs = new AtomicInteger();
+		this.cache.call(spec("1", new Query("north"), String.class), () -> "r" + runs.incrementAndGet());
+		assertThat(this.cache.call(spec("1", new Query("north"), String.class), () -> "r" + runs.incrementAndGet()))
+			.isEqualTo("r1");
+		this.cache.call(spec("1", new Query("south"), String.class), () -> "r" + runs.incrementAndGet());
+		assertThat(runs).hasValue(2);
+	}
+
 	@Test
 	void undigestableArgumentSkipsTheCache() throws Throwable {
 		AtomicInteger runs = new AtomicInteger();

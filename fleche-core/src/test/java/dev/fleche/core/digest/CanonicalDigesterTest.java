@@ -199,6 +199,48 @@ class CanonicalDigesterTest {
 		assertThat(this.digester.digest(Optional.of(this.digester.digest("x")))).isEqualTo(this.digester.digest(Optional.of("x")));
 	}
 
+	/** A plain bean, neither record nor Digestible. */
+	public static final class Customer {
+
+		private final String name;
+
+		private final int age;
+
+		Customer(String name, int age) {
+			this.name = name;
+			this.age = age;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public int getAge() {
+			return this.age;
+		}
+
+	}
+
+	@Test
+	void beansFallBackToTheirProperties() {
+		assertThat(this.digester.digest(new Customer("ann", 30))).isEqualTo(this.digester.digest(new Customer("ann", 30)));
+		assertThat(this.digester.digest(new Customer("ann", 30))).isNotEqualTo(this.digester.digest(new Customer("ann", 31)));
+		assertThat(this.digester.digest(new Customer("ann", 30))).isNotEqualTo(this.digester.digest(Map.of("age", 30, "name", "ann")));
+		assertThat(this.digester.digest(List.of(new Customer("bob", 1)))).isEqualTo(this.digester.digest(List.of(new Customer("bob", 1))));
+	}
+
+	@Test
+	void commonValueTypes() throws Exception {
+		assertThat(this.digester.digest(new java.util.Date(1000))).isEqualTo(this.digester.digest(new java.util.Date(1000)))
+			.isNotEqualTo(this.digester.digest(new java.util.Date(1001)));
+		assertThat(this.digester.digest(new java.net.URI("https://example.com/a")))
+			.isNotEqualTo(this.digester.digest("https://example.com/a"));
+		assertThat(this.digester.digest(java.util.Locale.forLanguageTag("de-CH")))
+			.isEqualTo(this.digester.digest(java.util.Locale.forLanguageTag("de-CH")));
+		assertThat(this.digester.digest(String.class)).isNotEqualTo(this.digester.digest(Integer.class));
+		assertThat(this.digester.digest(java.util.Currency.getInstance("EUR"))).isNotNull();
+	}
+
 	@Test
 	void unknownTypesFailWithATypedException() {
 		assertThatThrownBy(() -> this.digester.digest(new Object())).isInstanceOf(UndigestableValueException.class)
