@@ -33,7 +33,9 @@ import dev.fleche.core.storage.ValueStorage;
  * the result and the call record with metadata ({@code fleche}: duration, time, host). Concurrent
  * misses of one key run the function once in this JVM, and once across processes when a shared
  * {@link LockService} is given: the first caller computes under the lock
- * {@code fleche.cache/<key>}, the others wait and get its result (or its exception).
+ * {@code fleche.cache/<first 3 hex characters of the key>} (4096 stripes, so lock files stay
+ * bounded; two misses in one stripe wait for each other), re-checks the store, and the others get
+ * its result (or its exception).
  * <p>
  * Rules: exceptions are never cached. A {@code null} result is cached like any value. For a
  * {@code CompletableFuture}/{@code CompletionStage} return type the value is stored once the
@@ -47,6 +49,12 @@ public final class CallCache {
 	private static final Logger logger = LoggerFactory.getLogger(CallCache.class);
 
 	private static final String LOCK_PREFIX = "fleche.cache/";
+
+	/**
+	 * Hex characters of the key that name its cross-process lock: 4096 stripes, so a store with
+	 * millions of calls never has more than 4096 lock files.
+	 */
+	private static final int LOCK_STRIPE_CHARS = 3;
 
 	private final CallRecords records;
 
@@ -126,7 +134,7 @@ public final class CallCache {
 	}
 
 	private @Nullable Object computeSync(Miss miss) throws Throwable {
-		LockHandle handle = (this.locks != null) ? this.locks.lock(LOCK_PREFIX + miss.key.hex()).acquire() : null;
+		LockHandle handle = (this.locks != null) ? this.locks.lock(lockName(miss.key)).acquire() : null;
 		try {
 			if (handle != null) {
 				CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
@@ -156,7 +164,7 @@ public final class CallCache {
 			return running.thenApply(value -> value);
 		}
 		CompletableFuture<LockHandle> locked = (this.locks != null)
-				? this.locks.lock(LOCK_PREFIX + miss.key.hex()).acquireAsync() : CompletableFuture.completedFuture(null);
+				? this.locks.lock(lockName(miss.key)).acquireAsync() : CompletableFuture.completedFuture(null);
 		locked.thenCompose(handle -> computeAsync(miss, handle)).whenComplete((value, error) -> {
 			this.inFlight.remove(miss.key, mine);
 			if (error != null) {
@@ -211,6 +219,10 @@ public final class CallCache {
 			}
 		});
 		return done;
+	}
+
+	private static String lockName(Digest key) {
+		return LOCK_PREFIX + key.prefix(LOCK_STRIPE_CHARS);
 	}
 
 	private static @Nullable Object await(CompletableFuture<Object> running) throws Throwable {
