@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fleche.core.FlecheException;
 import dev.fleche.core.call.CallKeys;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
@@ -117,7 +118,7 @@ public final class CallCache {
 		CompletableFuture<Object> mine = new CompletableFuture<>();
 		CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
 		if (running != null) {
-			return await(running);
+			return await(miss.spec.function(), running);
 		}
 		try {
 			Object result = computeSync(miss);
@@ -134,7 +135,15 @@ public final class CallCache {
 	}
 
 	private @Nullable Object computeSync(Miss miss) throws Throwable {
-		LockHandle handle = (this.locks != null) ? this.locks.lock(lockName(miss.key)).acquire() : null;
+		LockHandle handle = null;
+		if (this.locks != null) {
+			try {
+				handle = this.locks.lock(lockName(miss.key)).acquire();
+			}
+			catch (InterruptedException ex) {
+				throw interrupted(miss.spec.function(), ex);
+			}
+		}
 		try {
 			if (handle != null) {
 				CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
@@ -225,9 +234,12 @@ public final class CallCache {
 		return LOCK_PREFIX + key.prefix(LOCK_STRIPE_CHARS);
 	}
 
-	private static @Nullable Object await(CompletableFuture<Object> running) throws Throwable {
+	private static @Nullable Object await(String function, CompletableFuture<Object> running) throws Throwable {
 		try {
 			return running.get();
+		}
+		catch (InterruptedException ex) {
+			throw interrupted(function, ex);
 		}
 		catch (ExecutionException ex) {
 			throw ex.getCause();
@@ -235,6 +247,12 @@ public final class CallCache {
 		catch (CancellationException ex) {
 			throw new IllegalStateException("The computation this call waited for was cancelled", ex);
 		}
+	}
+
+	/** An unchecked failure for an interrupted wait; the thread keeps its interrupt. */
+	private static FlecheException interrupted(String function, InterruptedException ex) {
+		Thread.currentThread().interrupt();
+		return new FlecheException("Interrupted while waiting for the cached result of " + function, ex);
 	}
 
 	private static Throwable unwrap(Throwable error) {

@@ -221,6 +221,45 @@ class CallCacheTest {
 	}
 
 	@Test
+	void aFollowerInterruptedWhileWaitingGetsAnUncheckedErrorAndKeepsItsInterrupt() throws Exception {
+		CountDownLatch running = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		CompletableFuture.runAsync(() -> {
+			try {
+				this.cache.call(spec("1", 9, String.class), () -> {
+					running.countDown();
+					release.await();
+					return "done";
+				});
+			}
+			catch (Throwable ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+		java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+		java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+		Thread follower = new Thread(() -> {
+			try {
+				this.cache.call(spec("1", 9, String.class), () -> "not me");
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+				stillInterrupted.set(Thread.currentThread().isInterrupted());
+			}
+		});
+		follower.start();
+		Thread.sleep(100);
+		follower.interrupt();
+		follower.join(10_000);
+		release.countDown();
+		assertThat(failure.get()).isInstanceOf(dev.fleche.core.FlecheException.class)
+			.hasMessageContaining("test#f")
+			.hasCauseInstanceOf(InterruptedException.class);
+		assertThat(stillInterrupted).isTrue();
+	}
+
+	@Test
 	void corruptStoredResultRunsTheMethodAndStoresAgain() throws Throwable {
 		AtomicInteger runs = new AtomicInteger();
 		this.cache.call(spec("1", 1, Integer.class), () -> 41 + runs.incrementAndGet() - 1);
