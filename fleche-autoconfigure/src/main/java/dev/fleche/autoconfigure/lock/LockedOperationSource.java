@@ -105,7 +105,7 @@ public final class LockedOperationSource {
 		try {
 			return PARSER.parseExpression(expression);
 		}
-		catch (ParseException ex) {
+		catch (ParseException | IllegalStateException | IllegalArgumentException ex) {
 			throw new InvalidLockedMethodException(identity,
 					"invalid key expression '" + expression + "': " + ex.getMessage(), ex);
 		}
