@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Type;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.fleche.core.call.Call;
 import dev.fleche.core.call.CallTemplate;
@@ -36,18 +32,6 @@ class CallCacheTest {
 	private final CountingListener counts = new CountingListener();
 
 	private final CallCache cache = CallCache.builder(this.values, this.calls).listener(this.counts).build();
-
-	private final List<AutoCloseable> closeables = new ArrayList<>();
-
-	@TempDir
-	Path directory;
-
-	@AfterEach
-	void close() throws Exception {
-		for (AutoCloseable closeable : this.closeables) {
-			closeable.close();
-		}
-	}
 
 	public List<Row> rows() {
 		return List.of();
