@@ -249,16 +249,23 @@ final class LocalKeyQueue implements KeyQueue {
 		long token = this.backend.nextToken();
 		this.lastToken = token;
 		Instant expires = null;
-		if (options.lease() != null) {
-			expires = this.backend.clock().instant().plus(options.lease());
+		long grantedAt;
+		Duration lease = options.lease();
+		if (lease != null) {
+			Instant now = this.backend.clock().instant();
+			expires = now.plus(lease);
+			grantedAt = now.toEpochMilli();
+		}
+		else {
+			grantedAt = this.backend.grantMillis();
 		}
 		if (!options.tags().isEmpty()) {
 			this.tags.addAll(options.tags());
 		}
-		LocalGrant grant = new LocalGrant(this, mode, owner, options, token, this.backend.clock().millis(), expires);
+		LocalGrant grant = new LocalGrant(this, mode, owner, options, token, grantedAt, expires);
 		this.holders.add(grant);
-		if (expires != null) {
-			grant.expiry = this.backend.scheduleExpiry(this, grant, options.lease());
+		if (lease != null) {
+			grant.expiry = this.backend.scheduleExpiry(this, grant, lease);
 		}
 		return grant;
 	}

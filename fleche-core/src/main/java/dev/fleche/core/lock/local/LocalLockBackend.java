@@ -15,6 +15,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.fleche.core.lock.LockState;
 import dev.fleche.core.lock.spi.KeyQueue;
 import dev.fleche.core.lock.spi.LockBackend;
@@ -23,11 +25,14 @@ import dev.fleche.core.lock.spi.LockBackend;
  * Locks that live in this JVM. Each key's queue is held weakly: it lives while a primitive, a
  * grant or a waiter references it, so idle keys cost no memory. Fencing tokens come from one
  * counter per backend and are never reused. Leases expire on a shared daemon scheduler and are
- * also checked on every access, against the injected clock.
+ * also checked on every access, against the injected clock. On the system clock a grant's "held
+ * since" is read from a copy of the time refreshed every millisecond while grants are made.
  */
 public final class LocalLockBackend implements LockBackend {
 
 	private static final ScheduledExecutorService SHARED_SCHEDULER = createScheduler();
+
+	private static final CoarseMillis SYSTEM_MILLIS = new CoarseMillis(SHARED_SCHEDULER);
 
 	private final ConcurrentHashMap<String, QueueRef> queues = new ConcurrentHashMap<>();
 
@@ -41,6 +46,8 @@ public final class LocalLockBackend implements LockBackend {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final @Nullable CoarseMillis coarse;
+
 	/** A backend on the system clock and the shared lease scheduler. */
 	public LocalLockBackend() {
 		this(Clock.systemUTC(), SHARED_SCHEDULER);
@@ -53,6 +60,8 @@ public final class LocalLockBackend implements LockBackend {
 	public LocalLockBackend(Clock clock, ScheduledExecutorService scheduler) {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+		this.coarse = (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) ? SYSTEM_MILLIS
+				: null;
 	}
 
 	/** A backend on the given clock and the shared lease scheduler. */
@@ -152,6 +161,15 @@ public final class LocalLockBackend implements LockBackend {
 
 	Clock clock() {
 		return this.clock;
+	}
+
+	/**
+	 * When a grant is made, epoch millis: on the system clock a coarse copy refreshed every
+	 * millisecond, on any other clock that clock.
+	 */
+	long grantMillis() {
+		CoarseMillis millis = this.coarse;
+		return (millis != null) ? millis.millis() : this.clock.millis();
 	}
 
 	long nextToken() {

@@ -25,11 +25,14 @@ class GrantHandle implements LockHandle {
 
 	private static final VarHandle LEASE_LOST;
 
+	private static final VarHandle CELL;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			RELEASED = lookup.findVarHandle(GrantHandle.class, "released", boolean.class);
 			LEASE_LOST = lookup.findVarHandle(GrantHandle.class, "leaseLost", CompletableFuture.class);
+			CELL = lookup.findVarHandle(GrantHandle.class, "cell", SlotCell.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -50,6 +53,9 @@ class GrantHandle implements LockHandle {
 	private volatile boolean released;
 
 	private volatile @Nullable CompletableFuture<LockHandle> leaseLost;
+
+	@SuppressWarnings("unused")
+	private @Nullable SlotCell cell;
 
 	/**
 	 * @param grant the backend grant
@@ -89,6 +95,16 @@ class GrantHandle implements LockHandle {
 	/** The registry slot this handle is kept under, if any. */
 	@Nullable Slot slot() {
 		return this.slot;
+	}
+
+	/** The cell of an exclusive slot this handle was put in, if any. */
+	@Nullable SlotCell cell() {
+		return (SlotCell) CELL.getAcquire(this);
+	}
+
+	/** Records the cell of an exclusive slot this handle was put in. */
+	void inCell(SlotCell target) {
+		CELL.setRelease(this, target);
 	}
 
 	/** Who this was granted to. */

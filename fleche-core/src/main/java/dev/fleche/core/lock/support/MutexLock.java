@@ -1,5 +1,7 @@
 package dev.fleche.core.lock.support;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.fleche.core.lock.IllegalReleaseException;
 import dev.fleche.core.lock.Lock;
 import dev.fleche.core.lock.LockHandle;
@@ -18,6 +20,8 @@ final class MutexLock extends QueueAcquirable implements Lock {
 
 	private final Slot slot;
 
+	private @Nullable SlotCell cell;
+
 	MutexLock(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
 		super(queue, LockMode.MUTEX, options, listeners);
 		this.registry = registry;
@@ -27,18 +31,24 @@ final class MutexLock extends QueueAcquirable implements Lock {
 	@Override
 	LockHandle adopt(Grant grant) {
 		GrantHandle handle = new GrantHandle(grant, this.listeners, this.registry, this.slot, losable());
-		this.registry.add(handle);
+		this.cell = this.registry.add(handle, this.registry.cell(this.slot, this.cell));
 		return handle;
 	}
 
 	@Override
 	public void release() {
 		Owner owner = Owner.current();
-		GrantHandle handle = this.registry.owned(this.slot, owner);
+		GrantHandle handle = HandleRegistry.owned(cell(), owner);
 		if (handle == null) {
 			throw new IllegalReleaseException(key(), "Lock '" + key() + "' is not held by " + owner);
 		}
 		handle.release();
+	}
+
+	private SlotCell cell() {
+		SlotCell live = this.registry.cell(this.slot, this.cell);
+		this.cell = live;
+		return live;
 	}
 
 	@Override

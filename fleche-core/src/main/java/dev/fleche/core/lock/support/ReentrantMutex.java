@@ -20,6 +20,8 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 
 	private final Slot slot;
 
+	private @Nullable SlotCell cell;
+
 	ReentrantMutex(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
 		super(queue, LockMode.MUTEX, options, listeners);
 		this.registry = registry;
@@ -35,7 +37,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 	@Override
 	LockHandle adopt(Grant grant) {
 		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot, losable());
-		this.registry.add(handle);
+		this.cell = this.registry.add(handle, cell());
 		LockHandle hold = handle.enter();
 		if (hold == null) {
 			return handle;
@@ -60,7 +62,13 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 	}
 
 	private @Nullable ReentrantHandle current() {
-		return (ReentrantHandle) this.registry.owned(this.slot, Owner.current());
+		return (ReentrantHandle) HandleRegistry.owned(cell(), Owner.current());
+	}
+
+	private SlotCell cell() {
+		SlotCell live = this.registry.cell(this.slot, this.cell);
+		this.cell = live;
+		return live;
 	}
 
 	@Override
