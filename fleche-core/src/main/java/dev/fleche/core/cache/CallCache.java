@@ -36,7 +36,8 @@ import dev.fleche.core.storage.ValueStorage;
  * {@link LockService} is given: the first caller computes under the lock
  * {@code fleche.cache/<first 3 hex characters of the key>} (4096 stripes, so lock files stay
  * bounded; two misses in one stripe wait for each other), re-checks the store, and the others get
- * its result (or its exception).
+ * its result (or its exception). A nested miss (a cached function calling one) never waits for a
+ * stripe, so stripes cannot deadlock; see {@link CacheLocks}.
  * <p>
  * Rules: exceptions are never cached. A {@code null} result is cached like any value. For a
  * {@code CompletableFuture}/{@code CompletionStage} return type the value is stored once the
@@ -49,17 +50,9 @@ public final class CallCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallCache.class);
 
-	private static final String LOCK_PREFIX = "fleche.cache/";
-
-	/**
-	 * Hex characters of the key that name its cross-process lock: 4096 stripes, so a store with
-	 * millions of calls never has more than 4096 lock files.
-	 */
-	private static final int LOCK_STRIPE_CHARS = 3;
-
 	private final CallRecords records;
 
-	private final @Nullable LockService locks;
+	private final CacheLocks locks;
 
 	private final CacheListeners listeners = new CacheListeners();
 
@@ -67,7 +60,7 @@ public final class CallCache {
 
 	private CallCache(Builder builder) {
 		this.records = new CallRecords(builder.values, builder.calls, builder.clock, builder.host, this.listeners);
-		this.locks = builder.locks;
+		this.locks = new CacheLocks(builder.locks);
 		builder.listeners.forEach(this.listeners::add);
 	}
 
@@ -135,15 +128,14 @@ public final class CallCache {
 	}
 
 	private @Nullable Object computeSync(Miss miss) throws Throwable {
-		LockHandle handle = null;
-		if (this.locks != null) {
-			try {
-				handle = this.locks.lock(lockName(miss.key)).acquire();
-			}
-			catch (InterruptedException ex) {
-				throw interrupted(miss.spec.function(), ex);
-			}
+		LockHandle handle;
+		try {
+			handle = this.locks.acquire(miss.key);
 		}
+		catch (InterruptedException ex) {
+			throw interrupted(miss.spec.function(), ex);
+		}
+		CacheLocks.entered(handle);
 		try {
 			if (handle != null) {
 				CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
@@ -160,9 +152,8 @@ public final class CallCache {
 			return result;
 		}
 		finally {
-			if (handle != null) {
-				handle.close();
-			}
+			CacheLocks.left(handle);
+			closeQuietly(handle);
 		}
 	}
 
@@ -172,9 +163,7 @@ public final class CallCache {
 		if (running != null) {
 			return running.thenApply(value -> value);
 		}
-		CompletableFuture<LockHandle> locked = (this.locks != null)
-				? this.locks.lock(lockName(miss.key)).acquireAsync() : CompletableFuture.completedFuture(null);
-		locked.thenCompose(handle -> computeAsync(miss, handle)).whenComplete((value, error) -> {
+		this.locks.acquireAsync(miss.key).thenCompose(handle -> computeAsync(miss, handle)).whenComplete((value, error) -> {
 			this.inFlight.remove(miss.key, mine);
 			if (error != null) {
 				mine.completeExceptionally(unwrap(error));
@@ -197,12 +186,16 @@ public final class CallCache {
 		}
 		long start = System.nanoTime();
 		CompletionStage<?> stage;
+		CacheLocks.entered(handle);
 		try {
 			stage = (CompletionStage<?>) miss.invocation.proceed();
 		}
 		catch (Throwable ex) {
 			closeQuietly(handle);
 			return CompletableFuture.failedFuture(ex);
+		}
+		finally {
+			CacheLocks.left(handle);
 		}
 		if (stage == null) {
 			closeQuietly(handle);
@@ -228,10 +221,6 @@ public final class CallCache {
 			}
 		});
 		return done;
-	}
-
-	private static String lockName(Digest key) {
-		return LOCK_PREFIX + key.prefix(LOCK_STRIPE_CHARS);
 	}
 
 	private static @Nullable Object await(String function, CompletableFuture<Object> running) throws Throwable {
