@@ -51,7 +51,7 @@ class CallCacheNestingTest {
 		return CallKeys.key(FUNCTION, "1", arguments).prefix(3);
 	}
 
-	/** The first argument after {@code from} whose key falls in {@code stripe}, other than {@code not}. */
+	/** The first argument from {@code from} on whose key falls in {@code stripe}. */
 	private static int sameStripe(String stripe, int from) {
 		int a = from;
 		while (!stripe(a).equals(stripe)) {
