@@ -36,7 +36,8 @@ import dev.fleche.core.storage.ValueStorage;
  * {@link LockService} is given: the first caller computes under the lock
  * {@code fleche.cache/<first 3 hex characters of the key>} (4096 stripes, so lock files stay
  * bounded; two misses in one stripe wait for each other), re-checks the store, and the others get
- * its result (or its exception). A nested miss (a cached function calling one) never waits for a
+ * its result (or its exception, except an interrupt of the leader's thread: then they try again).
+ * A nested miss (a cached function calling one) never waits for a
  * stripe, so stripes cannot deadlock; see {@link CacheLocks}.
  * <p>
  * Rules: exceptions are never cached. A {@code null} result is cached like any value. For a
@@ -49,6 +50,9 @@ import dev.fleche.core.storage.ValueStorage;
 public final class CallCache {
 
 	private static final Logger logger = LoggerFactory.getLogger(CallCache.class);
+
+	/** What a follower's wait returns when its leader's thread was interrupted. */
+	private static final Object LEADER_INTERRUPTED = new Object();
 
 	private final CallRecords records;
 
@@ -107,24 +111,37 @@ public final class CallCache {
 		return digests;
 	}
 
+	/**
+	 * Computes, or waits for the thread computing {@code miss}; a follower whose leader was
+	 * interrupted is not failed by another thread's interrupt, it tries again (and may lead).
+	 */
 	private @Nullable Object missSync(Miss miss) throws Throwable {
-		CompletableFuture<Object> mine = new CompletableFuture<>();
-		CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
-		if (running != null) {
-			return await(miss.spec.function(), running);
+		while (true) {
+			CompletableFuture<Object> mine = new CompletableFuture<>();
+			CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
+			if (running == null) {
+				return lead(miss, mine);
+			}
+			Object result = await(miss.spec.function(), running);
+			if (result != LEADER_INTERRUPTED) {
+				return result;
+			}
 		}
+	}
+
+	private @Nullable Object lead(Miss miss, CompletableFuture<Object> mine) throws Throwable {
+		Object result;
 		try {
-			Object result = computeSync(miss);
-			mine.complete(result);
-			return result;
+			result = computeSync(miss);
 		}
 		catch (Throwable ex) {
+			this.inFlight.remove(miss.key, mine);
 			mine.completeExceptionally(ex);
 			throw ex;
 		}
-		finally {
-			this.inFlight.remove(miss.key, mine);
-		}
+		this.inFlight.remove(miss.key, mine);
+		mine.complete(result);
+		return result;
 	}
 
 	private @Nullable Object computeSync(Miss miss) throws Throwable {
@@ -223,6 +240,7 @@ public final class CallCache {
 		return done;
 	}
 
+	/** The leader's result, its failure thrown, or {@link #LEADER_INTERRUPTED}. */
 	private static @Nullable Object await(String function, CompletableFuture<Object> running) throws Throwable {
 		try {
 			return running.get();
@@ -231,7 +249,12 @@ public final class CallCache {
 			throw interrupted(function, ex);
 		}
 		catch (ExecutionException ex) {
-			throw ex.getCause();
+			Throwable failure = ex.getCause();
+			if (failure instanceof InterruptedException || failure instanceof FlecheException
+					&& failure.getCause() instanceof InterruptedException) {
+				return LEADER_INTERRUPTED;
+			}
+			throw failure;
 		}
 		catch (CancellationException ex) {
 			throw new IllegalStateException("The computation this call waited for was cancelled", ex);
