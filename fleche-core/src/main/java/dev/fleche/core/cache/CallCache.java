@@ -11,6 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -58,6 +60,8 @@ public final class CallCache {
 
 	private final CacheLocks locks;
 
+	private final Executor executor;
+
 	private final CacheListeners listeners = new CacheListeners();
 
 	private final ConcurrentHashMap<Digest, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
@@ -65,6 +69,7 @@ public final class CallCache {
 	private CallCache(Builder builder) {
 		this.records = new CallRecords(builder.values, builder.calls, builder.clock, builder.host, this.listeners);
 		this.locks = new CacheLocks(builder.locks);
+		this.executor = builder.executor;
 		builder.listeners.forEach(this.listeners::add);
 	}
 
@@ -180,7 +185,11 @@ public final class CallCache {
 		if (running != null) {
 			return running.thenApply(value -> value);
 		}
-		this.locks.acquireAsync(miss.key).thenCompose(handle -> computeAsync(miss, handle)).whenComplete((value, error) -> {
+		CompletableFuture<@Nullable LockHandle> locked = this.locks.acquireAsync(miss.key);
+		// A stripe granted later is granted inside its releaser's close(): start the function elsewhere
+		CompletableFuture<Object> computed = locked.isDone() ? locked.thenCompose(handle -> computeAsync(miss, handle))
+				: locked.thenComposeAsync(handle -> computeAsync(miss, handle), this.executor);
+		computed.whenComplete((value, error) -> {
 			this.inFlight.remove(miss.key, mine);
 			if (error != null) {
 				mine.completeExceptionally(unwrap(error));
@@ -294,6 +303,8 @@ public final class CallCache {
 
 		private Clock clock = Clock.systemUTC();
 
+		private Executor executor = ForkJoinPool.commonPool();
+
 		private String host = HostName.local();
 
 		private final java.util.List<CallCacheListener> listeners = new java.util.ArrayList<>();
@@ -306,6 +317,15 @@ public final class CallCache {
 		/** Computes each key once across the processes that share {@code locks}'s backend. */
 		public Builder lockService(@Nullable LockService locks) {
 			this.locks = locks;
+			return this;
+		}
+
+		/**
+		 * Where an asynchronous miss starts its function when it had to wait for its lock stripe
+		 * (by default the common pool); without a wait it starts on the calling thread.
+		 */
+		public Builder asyncExecutor(Executor executor) {
+			this.executor = Objects.requireNonNull(executor, "executor");
 			return this;
 		}
 

@@ -10,12 +10,17 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.fleche.core.call.CallKeys;
+import dev.fleche.core.digest.Digest;
+import dev.fleche.core.digest.Digester;
+import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.lock.support.LockServices;
 import dev.fleche.core.storage.CallStorage;
@@ -152,6 +157,23 @@ class CallCacheAsyncTest {
 					() -> CompletableFuture.completedFuture(6));
 			assertThat(next.get(10, TimeUnit.SECONDS)).isEqualTo(6);
 			assertThat(locks.lock(CacheLocks.name(this.calls.list().get(0))).isLocked()).isFalse();
+		}
+	}
+
+	@Test
+	void aMissThatWaitedForItsStripeDoesNotRunItsFunctionInsideTheReleasersClose() throws Throwable {
+		try (LockService locks = LockServices.local()) {
+			CallCache locked = CallCache.builder(this.values, this.calls).lockService(locks).build();
+			Map<String, Digest> arguments = new LinkedHashMap<>();
+			arguments.put("a", Digester.standard().digest(10));
+			LockHandle held = locks.lock(CacheLocks.name(CallKeys.key("test#async", "1", arguments))).acquire();
+			CountDownLatch closed = new CountDownLatch(1);
+			CompletableFuture<?> result = (CompletableFuture<?>) locked.call(spec(10, returnType("stage")),
+					() -> CompletableFuture.completedFuture(closed.await(10, TimeUnit.SECONDS) ? "after close" : "in close"));
+			assertThat(result).isNotDone();
+			held.close();
+			closed.countDown();
+			assertThat(result.get(20, TimeUnit.SECONDS)).isEqualTo("after close");
 		}
 	}
 
