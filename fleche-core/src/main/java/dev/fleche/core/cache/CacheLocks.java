@@ -83,6 +83,13 @@ final class CacheLocks {
 		}
 	}
 
+	/** Releases {@code handle}, if any. */
+	static void release(@Nullable LockHandle handle) {
+		if (handle != null) {
+			handle.close();
+		}
+	}
+
 	private static boolean holdsAny() {
 		return HELD.get()[0] > 0;
 	}

@@ -7,8 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -60,7 +58,7 @@ public final class CallCache {
 
 	private final CacheLocks locks;
 
-	private final Executor executor;
+	private final AsyncMisses asyncMisses;
 
 	private final CacheListeners listeners = new CacheListeners();
 
@@ -69,7 +67,7 @@ public final class CallCache {
 	private CallCache(Builder builder) {
 		this.records = new CallRecords(builder.values, builder.calls, builder.clock, builder.host, this.listeners);
 		this.locks = new CacheLocks(builder.locks);
-		this.executor = builder.executor;
+		this.asyncMisses = new AsyncMisses(this.records, this.locks, this.listeners, builder.executor);
 		builder.listeners.forEach(this.listeners::add);
 	}
 
@@ -107,7 +105,7 @@ public final class CallCache {
 			return async ? CompletableFuture.completedFuture(hit.value()) : hit.value();
 		}
 		Miss miss = new Miss(spec, key, arguments, valueType, invocation);
-		return async ? missAsync(miss) : missSync(miss);
+		return async ? this.asyncMisses.miss(miss) : missSync(miss);
 	}
 
 	private Map<String, Digest> digestArguments(CallSpec spec) {
@@ -123,11 +121,11 @@ public final class CallCache {
 	private @Nullable Object missSync(Miss miss) throws Throwable {
 		while (true) {
 			CompletableFuture<Object> mine = new CompletableFuture<>();
-			CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
+			CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key(), mine);
 			if (running == null) {
 				return lead(miss, mine);
 			}
-			Object result = await(miss.spec.function(), running);
+			Object result = await(miss.spec().function(), running);
 			if (result != LEADER_INTERRUPTED) {
 				return result;
 			}
@@ -140,11 +138,11 @@ public final class CallCache {
 			result = computeSync(miss);
 		}
 		catch (Throwable ex) {
-			this.inFlight.remove(miss.key, mine);
+			this.inFlight.remove(miss.key(), mine);
 			mine.completeExceptionally(ex);
 			throw ex;
 		}
-		this.inFlight.remove(miss.key, mine);
+		this.inFlight.remove(miss.key(), mine);
 		mine.complete(result);
 		return result;
 	}
@@ -152,101 +150,31 @@ public final class CallCache {
 	private @Nullable Object computeSync(Miss miss) throws Throwable {
 		LockHandle handle;
 		try {
-			handle = this.locks.acquire(miss.key);
+			handle = this.locks.acquire(miss.key());
 		}
 		catch (InterruptedException ex) {
-			throw interrupted(miss.spec.function(), ex);
+			throw interrupted(miss.spec().function(), ex);
 		}
 		CacheLocks.entered(handle);
 		try {
 			if (handle != null) {
-				CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
+				CallRecords.Hit hit = this.records.lookup(miss.spec().function(), miss.key(), miss.valueType());
 				if (hit != null) {
-					this.listeners.hit(miss.spec.function());
+					this.listeners.hit(miss.spec().function());
 					return hit.value();
 				}
 			}
 			long start = System.nanoTime();
-			Object result = miss.invocation.proceed();
+			Object result = miss.invocation().proceed();
 			long took = System.nanoTime() - start;
-			this.listeners.miss(miss.spec.function(), took);
-			this.records.store(miss.spec, miss.key, miss.arguments, result, took);
+			this.listeners.miss(miss.spec().function(), took);
+			this.records.store(miss.spec(), miss.key(), miss.arguments(), result, took);
 			return result;
 		}
 		finally {
 			CacheLocks.left(handle);
-			closeQuietly(handle);
+			CacheLocks.release(handle);
 		}
-	}
-
-	private CompletableFuture<Object> missAsync(Miss miss) {
-		CompletableFuture<Object> mine = new CompletableFuture<>();
-		CompletableFuture<Object> running = this.inFlight.putIfAbsent(miss.key, mine);
-		if (running != null) {
-			return running.thenApply(value -> value);
-		}
-		CompletableFuture<@Nullable LockHandle> locked = this.locks.acquireAsync(miss.key);
-		// A stripe granted later is granted inside its releaser's close(): start the function elsewhere
-		CompletableFuture<Object> computed = locked.isDone() ? locked.thenCompose(handle -> computeAsync(miss, handle))
-				: locked.thenComposeAsync(handle -> computeAsync(miss, handle), this.executor);
-		computed.whenComplete((value, error) -> {
-			this.inFlight.remove(miss.key, mine);
-			if (error != null) {
-				mine.completeExceptionally(unwrap(error));
-			}
-			else {
-				mine.complete(value);
-			}
-		});
-		return mine.thenApply(value -> value);
-	}
-
-	private CompletableFuture<Object> computeAsync(Miss miss, @Nullable LockHandle handle) {
-		if (handle != null) {
-			CallRecords.Hit hit = this.records.lookup(miss.spec.function(), miss.key, miss.valueType);
-			if (hit != null) {
-				handle.close();
-				this.listeners.hit(miss.spec.function());
-				return CompletableFuture.completedFuture(hit.value());
-			}
-		}
-		long start = System.nanoTime();
-		CompletionStage<?> stage;
-		CacheLocks.entered(handle);
-		try {
-			stage = (CompletionStage<?>) miss.invocation.proceed();
-		}
-		catch (Throwable ex) {
-			closeQuietly(handle);
-			return CompletableFuture.failedFuture(ex);
-		}
-		finally {
-			CacheLocks.left(handle);
-		}
-		if (stage == null) {
-			closeQuietly(handle);
-			return CompletableFuture.completedFuture(null);
-		}
-		CompletableFuture<Object> done = new CompletableFuture<>();
-		stage.whenComplete((value, error) -> {
-			try {
-				if (error == null) {
-					long took = System.nanoTime() - start;
-					this.listeners.miss(miss.spec.function(), took);
-					this.records.store(miss.spec, miss.key, miss.arguments, value, took);
-				}
-			}
-			finally {
-				closeQuietly(handle);
-				if (error != null) {
-					done.completeExceptionally(unwrap(error));
-				}
-				else {
-					done.complete(value);
-				}
-			}
-		});
-		return done;
 	}
 
 	/** The leader's result, its failure thrown, or {@link #LEADER_INTERRUPTED}. */
@@ -276,19 +204,6 @@ public final class CallCache {
 		return new FlecheException("Interrupted while waiting for the cached result of " + function, ex);
 	}
 
-	private static Throwable unwrap(Throwable error) {
-		return (error instanceof CompletionException && error.getCause() != null) ? error.getCause() : error;
-	}
-
-	private static void closeQuietly(@Nullable LockHandle handle) {
-		if (handle != null) {
-			handle.close();
-		}
-	}
-
-	private record Miss(CallSpec spec, Digest key, Map<String, Digest> arguments, Type valueType,
-			Invocation invocation) {
-	}
 
 	/**
 	 * Builds a {@link CallCache}; each setting is checked when it is given.
