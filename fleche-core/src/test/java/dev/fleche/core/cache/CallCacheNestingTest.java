@@ -73,6 +73,25 @@ class CallCacheNestingTest {
 		assertThat(innerRuns).hasValue(1);
 	}
 
+	public CompletableFuture<Integer> future() {
+		return CompletableFuture.completedFuture(0);
+	}
+
+	@Test
+	void anAsynchronousNestedMissInTheCallersStripeStartsWithoutWaiting() throws Exception {
+		int outer = 0;
+		int inner = sameStripe(stripe(outer), outer + 1);
+		Map<String, Object> arguments = new LinkedHashMap<>();
+		arguments.put("a", inner);
+		CallSpec innerSpec = new CallSpec(FUNCTION, "1", arguments, getClass().getMethod("future").getGenericReturnType());
+		CompletableFuture<Object> result = CompletableFuture.supplyAsync(() -> call(outer, () -> {
+			CompletableFuture<?> nested = (CompletableFuture<?>) this.cache.call(innerSpec,
+					() -> CompletableFuture.completedFuture(5));
+			return 1 + (Integer) nested.get(10, TimeUnit.SECONDS);
+		}));
+		assertThat(result.get(20, TimeUnit.SECONDS)).isEqualTo(6);
+	}
+
 	@Test
 	void nestedMissesCrossingEachOthersStripesDoNotDeadlock() throws Exception {
 		int first = 0;
