@@ -55,7 +55,7 @@ public final class SqliteStore implements AutoCloseable {
 		catch (IOException ex) {
 			throw new StorageException("Cannot create the directory of SQLite store " + absolute + ": " + ex, ex);
 		}
-		NetworkFileSystems.refuse(directory);
+		NetworkFileSystems.refuse(realPath(directory));
 		SqliteConnections connections = new SqliteConnections(absolute);
 		try {
 			SqliteSchema.create(connections);
@@ -65,6 +65,16 @@ public final class SqliteStore implements AutoCloseable {
 			throw ex;
 		}
 		return new SqliteStore(connections, serializer, codec);
+	}
+
+	/** The directory with symbolic links resolved, so a link to a network mount is caught too. */
+	private static Path realPath(Path directory) {
+		try {
+			return directory.toRealPath();
+		}
+		catch (IOException ex) {
+			throw new StorageException("Cannot resolve the directory of SQLite store " + directory + ": " + ex, ex);
+		}
 	}
 
 	/** The database file. */
