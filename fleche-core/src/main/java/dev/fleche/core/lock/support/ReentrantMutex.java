@@ -4,7 +4,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.fleche.core.lock.IllegalReleaseException;
 import dev.fleche.core.lock.LockHandle;
-import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
 import dev.fleche.core.lock.RLock;
 import dev.fleche.core.lock.spi.Grant;
@@ -14,18 +13,10 @@ import dev.fleche.core.lock.spi.Owner;
 /**
  * A re-entrant mutex: one backend grant per owner, the nesting counted in this JVM.
  */
-final class ReentrantMutex extends QueueAcquirable implements RLock {
-
-	private final HandleRegistry registry;
-
-	private final Slot slot;
-
-	private @Nullable SlotCell cell;
+final class ReentrantMutex extends ExclusiveAcquirable implements RLock {
 
 	ReentrantMutex(KeyQueue queue, LockOptions options, Listeners listeners, HandleRegistry registry) {
-		super(queue, LockMode.MUTEX, options, listeners);
-		this.registry = registry;
-		this.slot = new Slot("rlock", queue.key(), LockMode.MUTEX.name(), true);
+		super("rlock", queue, options, listeners, registry);
 	}
 
 	@Override
@@ -37,7 +28,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 	@Override
 	LockHandle adopt(Grant grant) {
 		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, this.registry, this.slot, losable());
-		this.cell = this.registry.add(handle, cell());
+		register(handle);
 		LockHandle hold = handle.enter();
 		if (hold == null) {
 			return handle;
@@ -62,13 +53,7 @@ final class ReentrantMutex extends QueueAcquirable implements RLock {
 	}
 
 	private @Nullable ReentrantHandle current() {
-		return (ReentrantHandle) HandleRegistry.owned(cell(), Owner.current());
-	}
-
-	private SlotCell cell() {
-		SlotCell live = this.registry.cell(this.slot, this.cell);
-		this.cell = live;
-		return live;
+		return (ReentrantHandle) ownedBy(Owner.current());
 	}
 
 	@Override
