@@ -43,6 +43,11 @@ public final class Keys {
 		return prefix;
 	}
 
+	/** Whether {@code prefix} is too short to name a key: it names nothing, so nothing contains it. */
+	public static boolean tooShort(String prefix) {
+		return prefix != null && prefix.length() < KeyManagement.MIN_PREFIX;
+	}
+
 	/**
 	 * Resolves {@code prefix} from the (at most two) lexicographically smallest keys that start with
 	 * it.
@@ -66,11 +71,19 @@ public final class Keys {
 	 * {@value KeyManagement#MIN_PREFIX} characters.
 	 * @param keys the keys to shrink
 	 * @param sortedAll every stored key, ascending
+	 * @throws IllegalArgumentException if {@code keys} is empty
+	 * @throws KeyNotFoundException if one of {@code keys} is not stored
 	 */
 	public static Map<Digest, String> shrink(Collection<Digest> keys, List<Digest> sortedAll) {
+		if (keys.isEmpty()) {
+			throw new IllegalArgumentException("shrink needs at least one key");
+		}
 		Map<Digest, String> result = new LinkedHashMap<>();
 		for (Digest key : keys) {
 			int at = Collections.binarySearch(sortedAll, key);
+			if (at < 0) {
+				throw new KeyNotFoundException(key.hex());
+			}
 			int needed = KeyManagement.MIN_PREFIX;
 			int position = at >= 0 ? at : -at - 1;
 			if (position > 0) {
