@@ -88,6 +88,24 @@ public abstract class AbstractCallStorageContractTest extends CallConsistencyCon
 	}
 
 	@Test
+	void shrinkRefusesAMissingKeyAndAnEmptyBatch() {
+		Digest stored = this.storage.save(call("f", 1, 2, 3));
+		Digest absent = call("f", 9, 9, 9).key();
+		assertThatThrownBy(() -> this.storage.shrink(List.of(stored, absent))).isInstanceOf(KeyNotFoundException.class)
+			.hasMessageContaining(absent.hex());
+		assertThatThrownBy(() -> this.storage.shrink(List.of())).isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.storage.shrink(stored)).hasSize(4);
+	}
+
+	@Test
+	void aPrefixTooShortToNameACallIsNotContained() {
+		Digest stored = this.storage.save(call("f", 1, 2, 3));
+		assertThat(this.storage.contains(stored.prefix(3))).isFalse();
+		assertThatThrownBy(() -> this.storage.expand(stored.prefix(3))).isInstanceOf(InvalidDigestException.class);
+		assertThatThrownBy(() -> this.storage.load(stored.prefix(3))).isInstanceOf(InvalidDigestException.class);
+	}
+
+	@Test
 	void expandOfShrinkIsIdentity() {
 		List<Digest> keys = new ArrayList<>();
 		for (int i = 0; i < 200; i++) {

@@ -49,8 +49,8 @@ public final class Keys {
 	}
 
 	/**
-	 * Resolves {@code prefix} from the (at most two) lexicographically smallest keys that start with
-	 * it.
+	 * Resolves {@code prefix} from the lexicographically smallest keys that start with it, ascending
+	 * (two are enough to tell; with all of them the length needed is exact).
 	 * @param matchCount how many keys match, if the caller knows; otherwise {@code candidates.size()}
 	 * @throws KeyNotFoundException if there is no candidate
 	 * @throws AmbiguousKeyException if there are two or more
@@ -62,7 +62,10 @@ public final class Keys {
 		if (candidates.size() == 1) {
 			return candidates.get(0);
 		}
-		int needed = commonPrefixLength(candidates.get(0).hex(), candidates.get(1).hex()) + 1;
+		int needed = 0;
+		for (int i = 1; i < candidates.size(); i++) {
+			needed = Math.max(needed, commonPrefixLength(candidates.get(i - 1).hex(), candidates.get(i).hex()) + 1);
+		}
 		throw new AmbiguousKeyException(prefix, Math.max(matchCount, candidates.size()), needed);
 	}
 
