@@ -17,6 +17,7 @@ import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CorruptEntryException;
 import dev.fleche.core.storage.KeyNotFoundException;
+import dev.fleche.core.storage.codec.CallRecordSigner;
 import dev.fleche.core.storage.support.AbstractCallStorage;
 import dev.fleche.core.storage.support.CallJson;
 import dev.fleche.core.storage.support.Keys;
@@ -32,21 +33,29 @@ final class SqliteCallStorage extends AbstractCallStorage {
 
 	private final SqliteConnections connections;
 
-	SqliteCallStorage(SqliteConnections connections) {
+	private final CallRecordSigner signer;
+
+	SqliteCallStorage(SqliteConnections connections, CallRecordSigner signer) {
 		this.connections = connections;
+		this.signer = signer;
 	}
 
 	@Override
 	public Digest save(Call call) {
 		Digest key = call.key();
+		Map<String, String> metadataJson = new LinkedHashMap<>();
+		call.metadata().forEach((namespace, value) -> metadataJson.put(namespace, CanonicalJson.of(value)));
+		byte[] signature = this.signer.sign(key, call, metadataJson);
 		this.connections.write(session -> {
 			delete(session, key);
 			{
-				PreparedStatement insert = session.prepare("INSERT INTO fleche_calls (key, name, version, result) VALUES (?, ?, ?, ?)");
+				PreparedStatement insert = session.prepare(
+					"INSERT INTO fleche_calls (key, name, version, result, signature) VALUES (?, ?, ?, ?, ?)");
 				insert.setString(1, key.hex());
 				insert.setString(2, call.name());
 				insert.setString(3, call.version());
 				insert.setString(4, call.result().hex());
+				insert.setBytes(5, signature);
 				insert.executeUpdate();
 			}
 			{
@@ -64,10 +73,10 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			}
 			{
 				PreparedStatement insert = session.prepare("INSERT INTO fleche_call_metadata (call_key, namespace, json) VALUES (?, ?, ?)");
-				for (Map.Entry<String, JsonNode> namespace : call.metadata().entrySet()) {
+				for (Map.Entry<String, String> namespace : metadataJson.entrySet()) {
 					insert.setString(1, key.hex());
 					insert.setString(2, namespace.getKey());
-					insert.setString(3, CanonicalJson.of(namespace.getValue()));
+					insert.setString(3, namespace.getValue());
 					insert.addBatch();
 				}
 				insert.executeBatch();
@@ -90,6 +99,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public Digest result(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
+		if (this.signer.isSigned()) {
+			return load(key.hex()).result();
+		}
 		String result = this.connections.read(session -> {
 			PreparedStatement statement = session.prepare("SELECT result FROM fleche_calls WHERE key = ?");
 			statement.setString(1, key.hex());
@@ -206,8 +218,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		String name;
 		String version;
 		String result;
+		byte[] signature;
 		{
-				PreparedStatement statement = session.prepare("SELECT name, version, result FROM fleche_calls WHERE key = ?");
+			PreparedStatement statement = session.prepare("SELECT name, version, result, signature FROM fleche_calls WHERE key = ?");
 			statement.setString(1, key.hex());
 			try (ResultSet rows = statement.executeQuery()) {
 				if (!rows.next()) {
@@ -216,6 +229,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 				name = rows.getString(1);
 				version = rows.getString(2);
 				result = rows.getString(3);
+				signature = rows.getBytes(4);
 			}
 		}
 		String where = key.hex() + " (in SQLite database " + this.connections.file() + ")";
@@ -232,16 +246,23 @@ final class SqliteCallStorage extends AbstractCallStorage {
 				}
 			}
 			Map<String, JsonNode> metadata = new LinkedHashMap<>();
+			Map<String, String> metadataJson = new LinkedHashMap<>();
 			{
 				PreparedStatement statement = session.prepare("SELECT namespace, json FROM fleche_call_metadata WHERE call_key = ?");
 				statement.setString(1, key.hex());
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
-						metadata.put(rows.getString(1), CallJson.parse(rows.getString(2)));
+						metadataJson.put(rows.getString(1), rows.getString(2));
 					}
 				}
 			}
-			return new Call(name, version, arguments, Digest.of(result), metadata);
+			Call unverified = new Call(name, version, arguments, Digest.of(result), Map.of());
+			this.signer.verify(key, unverified, metadataJson, signature, where);
+			metadataJson.forEach((namespace, json) -> metadata.put(namespace, CallJson.parse(json)));
+			return unverified.withMetadata(metadata);
+		}
+		catch (CorruptEntryException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			throw new CorruptEntryException(where, "call record cannot be read: " + ex.getMessage(), ex);
