@@ -259,6 +259,57 @@ public abstract class AbstractValueStorageContractTest {
 		assertThat(this.storage.load(key.hex(), String.class)).isEqualTo("earlier");
 	}
 
+	/** Jackson writes it ({@code {"text":...}}) but cannot create it: no usable constructor or creator. */
+	public static final class Label {
+
+		private final String text;
+
+		private Label(String text) {
+			this.text = text;
+		}
+
+		public static Label of(String text) {
+			return new Label(text);
+		}
+
+		public String getText() {
+			return this.text;
+		}
+
+	}
+
+	private void assertRefusedByBothSaveForms(Object value, String typeName) {
+		Digest earlier = key("cd".repeat(32));
+		this.storage.save("earlier", earlier);
+		assertThatThrownBy(() -> this.storage.save(value)).isInstanceOf(SaveException.class)
+			.hasMessageContaining(typeName);
+		assertThatThrownBy(() -> this.storage.save(value, earlier)).isInstanceOf(SaveException.class)
+			.hasMessageContaining(typeName);
+		Digest fresh = key("ef".repeat(32));
+		assertThatThrownBy(() -> this.storage.save(value, fresh)).isInstanceOf(SaveException.class)
+			.hasMessageContaining(typeName);
+		assertThat(this.storage.list()).containsExactly(earlier);
+		assertThat(this.storage.load(earlier.hex(), String.class)).isEqualTo("earlier");
+	}
+
+	@Test
+	void aThreadIsRefusedAtSaveByBothForms() {
+		assertRefusedByBothSaveForms(new Thread(() -> { }), Thread.class.getName());
+	}
+
+	@Test
+	void aLambdaIsRefusedAtSaveByBothForms() {
+		java.util.function.Supplier<String> lambda = () -> "computed";
+		assertRefusedByBothSaveForms(lambda, lambda.getClass().getName());
+	}
+
+	@Test
+	void aClassThatCannotBeCreatedIsRefusedAtSaveByBothFormsEveryTime() {
+		assertRefusedByBothSaveForms(Label.of("a"), Label.class.getName());
+		assertThatThrownBy(() -> this.storage.save(Label.of("b"))).isInstanceOf(SaveException.class)
+			.hasMessageContaining(Label.class.getName());
+	}
+
 	@Test
 	void eightThreadsTimesFiftySavesAllLoadBack() throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(8);
