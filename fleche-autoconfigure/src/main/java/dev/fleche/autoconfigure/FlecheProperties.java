@@ -8,6 +8,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 
+import dev.fleche.core.storage.sqlite.OnCorrupt;
+
 /**
  * Settings of Fleche under {@code fleche.*}.
  */
@@ -123,6 +125,21 @@ public class FlecheProperties {
 		 * serializer 'java'.
 		 */
 		private List<String> javaAllowList = new ArrayList<>();
+
+		/**
+		 * What the SQLite store does with a database file that is not a database or is damaged, at
+		 * start-up or later: 'quarantine' moves it aside as 'fleche.db.corrupt-<timestamp>' (with its
+		 * -wal/-shm files), logs it at ERROR and starts a fresh store; 'fail' fails.
+		 */
+		private OnCorrupt onCorrupt = OnCorrupt.QUARANTINE;
+
+		public OnCorrupt getOnCorrupt() {
+			return this.onCorrupt;
+		}
+
+		public void setOnCorrupt(OnCorrupt onCorrupt) {
+			this.onCorrupt = onCorrupt;
+		}
 
 		public StorageType getType() {
 			return this.type;
