@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import dev.fleche.annotation.CachedCall;
 import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
 import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
-import dev.fleche.core.storage.AbstractValueStorageContractTest.Label;
+import dev.fleche.core.storage.ValueSaveContract.Label;
 import dev.fleche.core.storage.CallStorage;
 
 /**

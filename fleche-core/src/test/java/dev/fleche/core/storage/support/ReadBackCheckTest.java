@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.fleche.core.serial.JacksonSerializer;
 import dev.fleche.core.serial.Serializer;
-import dev.fleche.core.storage.AbstractValueStorageContractTest.Label;
+import dev.fleche.core.storage.ValueSaveContract.Label;
 import dev.fleche.core.storage.AbstractValueStorageContractTest.Point;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.codec.EntryCodec;
