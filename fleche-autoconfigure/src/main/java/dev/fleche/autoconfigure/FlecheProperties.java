@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
+import dev.fleche.core.storage.sqlite.OnCorrupt;
+
 /**
  * Settings of Fleche under {@code fleche.*}.
  */
@@ -146,6 +148,21 @@ public class FlecheProperties {
 
 		public JavaLimits getJavaLimits() {
 			return this.javaLimits;
+		}
+
+		/**
+		 * What the SQLite store does with a database file that is not a database or is damaged, at
+		 * start-up or later: 'quarantine' moves it aside as 'fleche.db.corrupt-<timestamp>' (with its
+		 * -wal/-shm files), logs it at ERROR and starts a fresh store; 'fail' fails.
+		 */
+		private OnCorrupt onCorrupt = OnCorrupt.QUARANTINE;
+
+		public OnCorrupt getOnCorrupt() {
+			return this.onCorrupt;
+		}
+
+		public void setOnCorrupt(OnCorrupt onCorrupt) {
+			this.onCorrupt = onCorrupt;
 		}
 
 		public StorageType getType() {

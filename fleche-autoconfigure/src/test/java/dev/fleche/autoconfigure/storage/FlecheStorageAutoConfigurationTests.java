@@ -118,7 +118,7 @@ class FlecheStorageAutoConfigurationTests {
 	void garbageDatabaseFailsNamingTheFile() throws Exception {
 		Files.write(this.directory.resolve("fleche.db"), new byte[4096]);
 		Files.write(this.directory.resolve("fleche.db"), "this is not a database, just some text.".repeat(200).getBytes());
-		runner().run(context -> {
+		runner().withPropertyValues("fleche.storage.on-corrupt=fail").run(context -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining(this.directory.resolve("fleche.db").toString());
 		});

@@ -8,6 +8,7 @@ import java.util.Objects;
 import dev.fleche.core.serial.JacksonSerializer;
 import dev.fleche.core.serial.Serializer;
 import dev.fleche.core.storage.CallStorage;
+import dev.fleche.core.storage.CorruptEntryException;
 import dev.fleche.core.storage.StorageException;
 import dev.fleche.core.storage.ValueStorage;
 import dev.fleche.core.storage.codec.EntryCodec;
@@ -33,18 +34,32 @@ public final class SqliteStore implements AutoCloseable {
 		this.calls = new SqliteCallStorage(connections, codec.callSigner());
 	}
 
-	/** Opens (creating if needed) the store in {@code file}, with JSON values, neither compressed nor signed. */
+	/**
+	 * Opens (creating if needed) the store in {@code file}, with JSON values, neither compressed nor
+	 * signed; a damaged file is quarantined.
+	 */
 	public static SqliteStore open(Path file) {
 		return open(file, new JacksonSerializer(), EntryCodec.plain());
 	}
 
 	/**
-	 * Opens (creating if needed) the store in {@code file}.
-	 * @throws StorageException if the directory is on a network filesystem or cannot be created,
-	 * or the file is not a SQLite database ({@link dev.fleche.core.storage.CorruptEntryException}
-	 * naming the file)
+	 * Opens (creating if needed) the store in {@code file}; a damaged file is quarantined
+	 * ({@link OnCorrupt#QUARANTINE}).
+	 * @throws StorageException if the directory is on a network filesystem or cannot be created
 	 */
 	public static SqliteStore open(Path file, Serializer serializer, EntryCodec codec) {
+		return open(file, serializer, codec, OnCorrupt.QUARANTINE);
+	}
+
+	/**
+	 * Opens (creating if needed) the store in {@code file}.
+	 * @param onCorrupt what to do with a file that is not a database or is damaged, now or later
+	 * @throws StorageException if the directory is on a network filesystem or cannot be created,
+	 * or, with {@link OnCorrupt#FAIL}, the file is not a SQLite database
+	 * ({@link dev.fleche.core.storage.CorruptEntryException} naming the file)
+	 */
+	public static SqliteStore open(Path file, Serializer serializer, EntryCodec codec, OnCorrupt onCorrupt) {
+		Objects.requireNonNull(onCorrupt, "onCorrupt");
 		Objects.requireNonNull(serializer, "serializer");
 		Objects.requireNonNull(codec, "codec");
 		Path absolute = file.toAbsolutePath().normalize();
@@ -56,9 +71,20 @@ public final class SqliteStore implements AutoCloseable {
 			throw new StorageException("Cannot create the directory of SQLite store " + absolute + ": " + ex, ex);
 		}
 		NetworkFileSystems.refuse(realPath(directory));
-		SqliteConnections connections = new SqliteConnections(absolute);
+		SqliteConnections.quarantineForeign(absolute, onCorrupt);
+		SqliteConnections connections = new SqliteConnections(absolute, onCorrupt);
 		try {
-			SqliteSchema.create(connections);
+			try {
+				SqliteSchema.create(connections);
+			}
+			catch (CorruptEntryException ex) {
+				if (onCorrupt != OnCorrupt.QUARANTINE) {
+					throw ex;
+				}
+				// the damaged file was moved aside while failing: the fresh one is checked again
+				SqliteSchema.create(connections);
+			}
+			connections.opened();
 		}
 		catch (RuntimeException ex) {
 			connections.close();
