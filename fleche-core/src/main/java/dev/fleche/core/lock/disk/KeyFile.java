@@ -11,9 +11,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
@@ -36,6 +34,9 @@ final class KeyFile {
 	private static final long SIGNAL_BASE = 1L << 40;
 
 	private static final int SPINS_BEFORE_BLOCKING = 200;
+
+	/** The longest pause between two attempts at the state lock. */
+	private static final long MAX_POLL_NANOS = 1_000_000;
 
 	private final String key;
 
@@ -110,14 +111,22 @@ final class KeyFile {
 	}
 
 	/**
-	 * Takes the state lock; the caller holds the key's in-JVM gate. Spins briefly, then blocks
-	 * on a waiter thread; retries the kernel's false deadlock reports.
+	 * Takes the state lock before {@code deadlineNanos} ({@link System#nanoTime()}); the caller
+	 * holds the key's in-JVM gate. Spins briefly, then polls with a growing pause (at most
+	 * {@link #MAX_POLL_NANOS}); never blocks in the kernel, so a foreign process that holds a
+	 * record lock on the file cannot hold the caller past its deadline.
+	 * @return the lock, or {@code null} if the deadline passed first
 	 */
-	FileLock lockState() {
+	@Nullable FileLock lockState(long deadlineNanos) {
+		long pause = 20_000;
 		for (int attempt = 0;; attempt++) {
 			FileLock lock = tryLock(0, false);
 			if (lock != null) {
 				return lock;
+			}
+			long left = deadlineNanos - System.nanoTime();
+			if (left <= 0) {
+				return null;
 			}
 			if (attempt < SPINS_BEFORE_BLOCKING) {
 				Thread.onSpinWait();
@@ -126,37 +135,8 @@ final class KeyFile {
 				}
 				continue;
 			}
-			FileLock blocked = lockBlocking(0);
-			if (blocked != null) {
-				return blocked;
-			}
-			LockSupport.parkNanos(20_000);
-		}
-	}
-
-	private @Nullable FileLock lockBlocking(long position) {
-		Future<FileLock> future = this.channel.lock(position, 1, false);
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return future.get();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-				catch (ExecutionException ex) {
-					if (isFalseDeadlock(ex.getCause())) {
-						return null;
-					}
-					throw new DiskLockException(this.key, this.path, "Cannot lock the state", ex.getCause());
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+			LockSupport.parkNanos(Math.min(pause, left));
+			pause = Math.min(pause * 2, MAX_POLL_NANOS);
 		}
 	}
 

@@ -111,6 +111,11 @@ final class LockDirectory {
 		return this.timer;
 	}
 
+	/** Threads for work that may wait on another process: kernel waits, deferred queueing. */
+	ExecutorService background() {
+		return this.waiters;
+	}
+
 	/**
 	 * Runs {@code operation} on the engine of {@code key}, opening its file on first use, and
 	 * again on a fresh engine if the one found was closed as idle meanwhile.
