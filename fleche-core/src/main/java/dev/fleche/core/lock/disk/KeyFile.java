@@ -8,6 +8,7 @@ import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -15,6 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.fleche.core.files.PrivateFiles;
 
 /**
  * The one open descriptor of a key's lock file in this JVM, and the byte-range locks on it.
@@ -56,11 +59,19 @@ final class KeyFile {
 	/** Opens the lock file of {@code key}; must be called once per file per JVM. */
 	static KeyFile open(String key, Path path, ExecutorService waiters) {
 		try {
-			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path,
-					Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE), waiters);
-			return new KeyFile(key, path, channel, map(path));
+			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path, Set.of(StandardOpenOption.READ,
+					StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS), waiters,
+					PrivateFiles.fileAttributes(path));
+			try {
+				return new KeyFile(key, path, channel, map(path));
+			}
+			catch (IOException | RuntimeException ex) {
+				channel.close();
+				throw ex;
+			}
 		}
 		catch (IOException ex) {
+			PrivateFiles.refuseLink(path, "lock file");
 			throw new DiskLockException(key, path, "Cannot open the lock file", ex);
 		}
 	}
@@ -73,7 +84,8 @@ final class KeyFile {
 		boolean interrupted = Thread.interrupted();
 		try {
 			while (true) {
-				try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+				try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS)) {
 					return mapper.map(FileChannel.MapMode.READ_WRITE, 0, StateCodec.MAPPED_SIZE);
 				}
 				catch (ClosedByInterruptException ex) {

@@ -2,7 +2,6 @@ package dev.fleche.core.lock.disk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import dev.fleche.core.files.PrivateFiles;
 import dev.fleche.core.lock.LockException;
 
 /**
@@ -71,7 +71,7 @@ final class LockDirectory {
 	static LockDirectory acquire(Path directory, Clock clock) {
 		Path real;
 		try {
-			Files.createDirectories(directory);
+			PrivateFiles.createRoot(directory);
 			real = directory.toRealPath();
 		}
 		catch (IOException ex) {
