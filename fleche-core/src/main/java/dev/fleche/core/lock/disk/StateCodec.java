@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.fleche.core.lock.LockException;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Reads and writes a key's state in the mapped start of its lock file.
@@ -52,7 +53,7 @@ final class StateCodec {
 	static void checkKey(String key) {
 		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
 			throw new LockException(key,
-					"A disk lock key may have at most " + MAX_KEY_BYTES + " UTF-8 bytes, got key '" + key + "'");
+					"A disk lock key may have at most " + MAX_KEY_BYTES + " UTF-8 bytes, got key " + SafeText.quote(key));
 		}
 	}
 
@@ -110,7 +111,7 @@ final class StateCodec {
 		this.buffer.get(16, bytes);
 		String stored = new String(bytes, StandardCharsets.UTF_8);
 		if (!stored.equals(this.key)) {
-			throw new DiskLockException(this.key, this.file, "The lock file belongs to key '" + stored + "'");
+			throw new DiskLockException(this.key, this.file, "The lock file belongs to key " + SafeText.quote(stored));
 		}
 	}
 
@@ -171,7 +172,7 @@ final class StateCodec {
 	private void writeString(ByteBuffer out, String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > MAX_NAME_BYTES) {
-			throw new DiskLockException(this.key, this.file, "The name '" + value + "' is too long to store");
+			throw new DiskLockException(this.key, this.file, "The name " + SafeText.quote(value) + " is too long to store");
 		}
 		out.putShort((short) bytes.length).put(bytes);
 	}

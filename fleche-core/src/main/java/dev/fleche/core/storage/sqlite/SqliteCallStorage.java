@@ -22,6 +22,7 @@ import dev.fleche.core.storage.support.AbstractCallStorage;
 import dev.fleche.core.storage.support.CallJson;
 import dev.fleche.core.storage.support.Keys;
 import tools.jackson.databind.JsonNode;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Call records in SQLite: one row per call, its arguments and metadata namespaces in their own
@@ -114,7 +115,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		}
 		if (!Digest.isFullDigest(result)) {
 			throw new CorruptEntryException(key.hex() + " (in SQLite database " + this.connections.file() + ")",
-					"result digest is not a digest: '" + result + "'");
+					"result digest is not a digest: " + SafeText.quote(result));
 		}
 		return Digest.of(result);
 	}
