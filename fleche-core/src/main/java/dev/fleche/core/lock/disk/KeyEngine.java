@@ -114,6 +114,15 @@ final class KeyEngine {
 			if (stateLock == null) {
 				throw StateBusyException.INSTANCE;
 			}
+			if (this.file.isStale() && isIdleHere()) {
+				// reclaimed by another process (or removed): open the path again
+				this.file.finishReclaim();
+				KeyFile.release(stateLock);
+				this.closed = true;
+				this.file.close();
+				this.directory.forget(key(), this);
+				throw new EvictedException();
+			}
 			try {
 				tx = new StateTx(this.file.codec().read(), this.directory.clock().millis());
 				this.walk.cleanUp(tx);
@@ -375,6 +384,9 @@ final class KeyEngine {
 		this.gate.lock();
 		try {
 			this.closed = true;
+			if (isIdleHere()) {
+				this.file.reclaim(this.directory::raiseTicketFloor);
+			}
 			this.file.close();
 		}
 		finally {
@@ -388,7 +400,8 @@ final class KeyEngine {
 
 	/**
 	 * Closes the file if this JVM neither waits on, holds, nor watches the key, so that idle keys
-	 * do not keep descriptors open; a later use opens it again.
+	 * do not keep descriptors open, and deletes it if no process has a request on it
+	 * ({@link KeyFile#reclaim}), so idle keys take no disk; a later use opens (creates) it again.
 	 * @return whether it was closed
 	 */
 	boolean closeIfIdle() {
@@ -396,16 +409,22 @@ final class KeyEngine {
 			return false;
 		}
 		try {
-			if (this.closed || !this.waiting.isEmpty() || !this.grants.isEmpty() || this.walk.waits().isWaiting()) {
+			if (this.closed || !isIdleHere()) {
 				return false;
 			}
 			this.closed = true;
+			this.file.reclaim(this.directory::raiseTicketFloor);
 			this.file.close();
 			return true;
 		}
 		finally {
 			this.gate.unlock();
 		}
+	}
+
+	/** Whether this JVM neither waits on, holds, nor watches the key; under the gate. */
+	private boolean isIdleHere() {
+		return this.waiting.isEmpty() && this.grants.isEmpty() && !this.walk.waits().isWaiting();
 	}
 
 	ReentrantLock gate() {

@@ -8,12 +8,16 @@ import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -49,21 +53,29 @@ final class KeyFile {
 
 	private final StateCodec codec;
 
-	private KeyFile(String key, Path path, AsynchronousFileChannel channel, MappedByteBuffer map) {
+	/** The identity (device and inode) of the file opened, or {@code null} where unknown. */
+	private final @Nullable Object identity;
+
+	private KeyFile(String key, Path path, AsynchronousFileChannel channel, MappedByteBuffer map,
+			LongSupplier ticketFloor) throws IOException {
 		this.key = key;
 		this.path = path;
 		this.channel = channel;
-		this.codec = new StateCodec(key, path, map);
+		this.codec = new StateCodec(key, path, map, ticketFloor);
+		this.identity = identity(path);
 	}
 
-	/** Opens the lock file of {@code key}; must be called once per file per JVM. */
-	static KeyFile open(String key, Path path, ExecutorService waiters) {
+	/**
+	 * Opens the lock file of {@code key}; must be called once per file per JVM.
+	 * @param ticketFloor the tickets a new file starts after
+	 */
+	static KeyFile open(String key, Path path, ExecutorService waiters, LongSupplier ticketFloor) {
 		try {
 			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path, Set.of(StandardOpenOption.READ,
 					StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS), waiters,
 					PrivateFiles.fileAttributes(path));
 			try {
-				return new KeyFile(key, path, channel, map(path));
+				return new KeyFile(key, path, channel, map(path), ticketFloor);
 			}
 			catch (IOException | RuntimeException ex) {
 				channel.close();
@@ -97,6 +109,80 @@ final class KeyFile {
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	private static @Nullable Object identity(Path path) throws IOException {
+		return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+	}
+
+	/**
+	 * Whether this descriptor's file is no longer the one linked at the path: reclaimed by some
+	 * process (its tombstone), or removed or replaced behind Fleche's back. Called with the state
+	 * lock held, so a reclaim cannot happen meanwhile.
+	 */
+	boolean isStale() {
+		if (this.codec.isTombstoned()) {
+			return true;
+		}
+		if (this.identity == null) {
+			return false;
+		}
+		try {
+			return !this.identity.equals(identity(this.path));
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * Deletes the file if no process has a request on it, so idle keys take no disk: with the state
+	 * lock (not waiting for it), checks the queue is empty and holds no average, raises the
+	 * directory's ticket floor past this file's tickets, marks the file reclaimed and unlinks it.
+	 * A process that opened the file before the unlink sees the mark once it locks the state, and
+	 * opens the path again. Never waits; gives up (keeping the file) on any doubt.
+	 * @param raiseFloor raises the directory's ticket floor to at least its argument; false if it
+	 * could not
+	 * @return whether the file was deleted
+	 */
+	boolean reclaim(LongPredicate raiseFloor) {
+		FileLock state = tryLock(0, false);
+		if (state == null) {
+			return false;
+		}
+		try {
+			if (isStale()) {
+				return false;
+			}
+			QueueState queue = this.codec.read();
+			if (!queue.entries.isEmpty() || queue.averageCount != 0 || !raiseFloor.test(queue.lastTicket)) {
+				return false;
+			}
+			this.codec.tombstone();
+			Files.deleteIfExists(this.path);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+		finally {
+			release(state);
+		}
+	}
+
+	/**
+	 * Unlinks the path if it still links this file and the file is marked reclaimed: a reclaim
+	 * that stopped between its mark and its unlink. Under the state lock.
+	 */
+	void finishReclaim() {
+		try {
+			if (this.codec.isTombstoned() && this.identity != null && this.identity.equals(identity(this.path))) {
+				Files.deleteIfExists(this.path);
+			}
+		}
+		catch (IOException ex) {
+			// gone already, or not ours to delete: the next opener tries again
 		}
 	}
 

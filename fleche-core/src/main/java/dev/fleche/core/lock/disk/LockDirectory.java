@@ -53,6 +53,8 @@ final class LockDirectory {
 	/** Engines whose kernel wait got a false deadlock report, to retry on this JVM's next change. */
 	private final Set<KeyEngine> deadlocked = ConcurrentHashMap.newKeySet();
 
+	private final TicketFloor floor;
+
 	private volatile boolean closed;
 
 	/** Guarded by {@link #OPEN}'s compute. */
@@ -61,6 +63,7 @@ final class LockDirectory {
 	private LockDirectory(Path path, Clock clock) {
 		this.path = path;
 		this.clock = clock;
+		this.floor = new TicketFloor(path.resolve(TicketFloor.FILE_NAME));
 		this.waiters = Executors.newCachedThreadPool(daemons("fleche-disk-lock-waiter-"));
 		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemons("fleche-disk-lock-timer-"));
 		scheduler.setRemoveOnCancelPolicy(true);
@@ -140,7 +143,7 @@ final class LockDirectory {
 		}
 		StateCodec.checkKey(key);
 		engine = this.engines.computeIfAbsent(key,
-				k -> new KeyEngine(this, KeyFile.open(k, this.path.resolve(fileName(k)), this.waiters)));
+				k -> new KeyEngine(this, KeyFile.open(k, this.path.resolve(fileName(k)), this.waiters, this.floor::read)));
 		if (this.engines.size() > MAX_OPEN_FILES) {
 			closeIdle(engine);
 		}
@@ -176,6 +179,16 @@ final class LockDirectory {
 				}
 			}
 		}
+	}
+
+	/** Forgets {@code engine}, closed because its file was reclaimed; the next use opens the key again. */
+	void forget(String key, KeyEngine engine) {
+		this.engines.remove(key, engine);
+	}
+
+	/** Raises the directory's ticket floor to at least {@code ticket}; false if it could not. */
+	boolean raiseTicketFloor(long ticket) {
+		return this.floor.raise(ticket);
 	}
 
 	/** The engines of the keys opened in this JVM. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import dev.fleche.core.lock.LockException;
 import dev.fleche.core.text.SafeText;
@@ -23,6 +24,9 @@ import dev.fleche.core.text.SafeText;
 final class StateCodec {
 
 	static final int MAGIC = 0x464C434B;
+
+	/** The magic of a reclaimed file: whoever locks it after that opens the key's file again. */
+	static final int TOMBSTONE = 0x44454144;
 
 	static final int VERSION = 1;
 
@@ -43,10 +47,27 @@ final class StateCodec {
 
 	private final ByteBuffer buffer;
 
-	StateCodec(String key, Path file, ByteBuffer buffer) {
+	private final LongSupplier ticketFloor;
+
+	/**
+	 * @param ticketFloor the first ticket of a new file less one: at least every ticket of the
+	 * key's reclaimed files, so fencing tokens never go backwards
+	 */
+	StateCodec(String key, Path file, ByteBuffer buffer, LongSupplier ticketFloor) {
 		this.key = key;
 		this.file = file;
 		this.buffer = buffer;
+		this.ticketFloor = ticketFloor;
+	}
+
+	/** Whether the file was reclaimed (unlinked) by some process after this one opened it. */
+	boolean isTombstoned() {
+		return this.buffer.getInt(0) == TOMBSTONE;
+	}
+
+	/** Marks the file reclaimed; under the state lock, just before it is unlinked. */
+	void tombstone() {
+		this.buffer.putInt(0, TOMBSTONE);
 	}
 
 	/** Checks that {@code key} fits in a header. */
@@ -95,6 +116,8 @@ final class StateCodec {
 
 	private void initialize() {
 		byte[] keyBytes = this.key.getBytes(StandardCharsets.UTF_8);
+		long floor = this.ticketFloor.getAsLong();
+		writeSlot(slotOffset(0), new QueueState(floor, floor, 0, 0, List.of()));
 		this.buffer.putInt(12, keyBytes.length);
 		this.buffer.put(16, keyBytes);
 		this.buffer.putInt(8, 0);
