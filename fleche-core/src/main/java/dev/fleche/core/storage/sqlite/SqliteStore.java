@@ -1,10 +1,11 @@
 package dev.fleche.core.storage.sqlite;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.fleche.core.files.PrivateFiles;
+import dev.fleche.core.files.SymbolicLinkException;
 import dev.fleche.core.serial.JacksonSerializer;
 import dev.fleche.core.serial.Serializer;
 import dev.fleche.core.storage.CallStorage;
@@ -18,7 +19,9 @@ import dev.fleche.core.storage.support.EncodedValueStorage;
  * The embedded default store: values and call records in one SQLite database file, in WAL mode,
  * safe for several processes of one host at once (write transactions start with
  * {@code BEGIN IMMEDIATE} and wait up to a busy timeout). Refuses network filesystems. The database
- * file is only ever opened by SQLite itself.
+ * file is only ever opened by SQLite itself. The directory is created {@code 0700} and the
+ * database {@code 0600} (its {@code -wal} and {@code -shm} files follow); a database or one of
+ * its files that is a symbolic link is refused with {@link SymbolicLinkException}.
  */
 public final class SqliteStore implements AutoCloseable {
 
@@ -65,10 +68,15 @@ public final class SqliteStore implements AutoCloseable {
 		Path absolute = file.toAbsolutePath().normalize();
 		Path directory = absolute.getParent();
 		try {
-			Files.createDirectories(directory);
+			PrivateFiles.createRoot(directory);
+			for (String suffix : new String[] { "-wal", "-shm", "-journal" }) {
+				PrivateFiles.refuseLink(absolute.resolveSibling(absolute.getFileName() + suffix), "SQLite file");
+			}
+			// SQLite gives its -wal and -shm files the database file's permissions
+			PrivateFiles.createFile(absolute, "SQLite database");
 		}
 		catch (IOException ex) {
-			throw new StorageException("Cannot create the directory of SQLite store " + absolute + ": " + ex, ex);
+			throw new StorageException("Cannot create the SQLite store " + absolute + ": " + ex, ex);
 		}
 		NetworkFileSystems.refuse(realPath(directory));
 		SqliteConnections.quarantineForeign(absolute, onCorrupt);

@@ -16,6 +16,7 @@ import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.ValueStorage;
 import dev.fleche.core.storage.codec.EntryCodec;
+import dev.fleche.core.text.SafeText;
 
 /**
  * A value storage that serializes values, wraps them in the {@link EntryCodec} envelope, and keeps
@@ -104,7 +105,7 @@ public class EncodedValueStorage extends AbstractKeyManagement implements ValueS
 		EntryCodec.Decoded decoded = this.codec.decode(key, bytes, where);
 		Serializer reader = this.readers.get(decoded.serializerId());
 		if (reader == null) {
-			throw new CorruptEntryException(where, "written by unknown serializer '" + decoded.serializerId() + "'");
+			throw new CorruptEntryException(where, "written by unknown serializer " + SafeText.quote(decoded.serializerId()));
 		}
 		try {
 			return reader.deserialize(decoded.payload(), type);
