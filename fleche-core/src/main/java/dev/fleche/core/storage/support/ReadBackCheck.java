@@ -51,8 +51,8 @@ final class ReadBackCheck {
 			this.serializer.deserialize(payload, type);
 			return null;
 		}
-		catch (RuntimeException ex) {
-			return ex.getMessage();
+		catch (RuntimeException | StackOverflowError | LinkageError ex) {
+			return ex.toString();
 		}
 	}
 
