@@ -102,8 +102,10 @@ public final class RedisLockBackend implements LockBackend {
 		this.executor = createExecutor();
 		this.connection = client.connect(StringCodec.UTF8);
 		try {
+			this.connection.sync().clientSetname(clientName());
 			this.scripts = new LockScripts(this.connection.sync(), this.connection.async());
 			this.pubSub = client.connectPubSub(StringCodec.UTF8);
+			this.pubSub.sync().clientSetname(clientName());
 			this.pubSub.addListener(new Messages(this));
 			this.pubSub.sync().subscribe(LockKeys.channel(settings.prefix(), this.process));
 		}
@@ -238,6 +240,15 @@ public final class RedisLockBackend implements LockBackend {
 	}
 
 	// ---- package-private plumbing for the queue, grants, watchdog and message handling ----
+
+	/** The client name of this instance's connections: {@code fleche-lock-<process id>}. */
+	String clientName() {
+		return "fleche-lock-" + this.process;
+	}
+
+	Watchdog watchdog() {
+		return this.watchdog;
+	}
 
 	LockScripts scripts() {
 		return this.scripts;

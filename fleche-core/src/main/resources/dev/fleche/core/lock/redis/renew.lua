@@ -16,7 +16,8 @@ for i = 4, #ARGV do
     local rv = redis.call('HGET', R, id)
     if rv then
       if i < 4 + renew then
-        redis.call('HSET', R, id, fmt(NOW_MS + WATCHDOG) .. string.sub(rv, string.find(rv, '|', 1, true)))
+        local bar = string.find(rv, '|', 1, true)
+        redis.call('HSET', R, id, fmt(NOW_MS + WATCHDOG) .. string.sub(rv, bar))
       end
     else
       missing[#missing + 1] = id
