@@ -117,12 +117,7 @@ public final class RedisServerProcess implements AutoCloseable {
 			socket.connect(new InetSocketAddress(host(), this.port), 2000);
 			socket.setSoTimeout(5000);
 			OutputStream out = socket.getOutputStream();
-			StringBuilder request = new StringBuilder("*").append(words.length).append("\r\n");
-			for (String word : words) {
-				byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
-				request.append('$').append(bytes.length).append("\r\n").append(word).append("\r\n");
-			}
-			out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+			out.write(encode(words));
 			out.flush();
 			return readLine(socket.getInputStream());
 		}
@@ -130,6 +125,64 @@ public final class RedisServerProcess implements AutoCloseable {
 			throw new IllegalStateException("Redis on port " + this.port + " did not answer " + List.of(words) + ": "
 					+ ex, ex);
 		}
+	}
+
+	/**
+	 * Kills the client connections whose name ({@code CLIENT SETNAME}) is {@code name}.
+	 * @return how many were killed
+	 */
+	public int killClientsNamed(String name) {
+		int killed = 0;
+		for (String line : bulk("CLIENT", "LIST").split("\n")) {
+			String addr = null;
+			boolean match = false;
+			for (String field : line.trim().split(" ")) {
+				if (field.startsWith("addr=")) {
+					addr = field.substring(5);
+				}
+				if (field.equals("name=" + name)) {
+					match = true;
+				}
+			}
+			if (match && addr != null) {
+				String reply = command("CLIENT", "KILL", "ADDR", addr);
+				if (!reply.equals("+OK") && !reply.equals(":1")) {
+					throw new IllegalStateException("CLIENT KILL ADDR " + addr + " answered " + reply);
+				}
+				killed++;
+			}
+		}
+		return killed;
+	}
+
+	/** Sends a command whose reply is a bulk string and returns that string. */
+	public String bulk(String... words) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(host(), this.port), 2000);
+			socket.setSoTimeout(5000);
+			socket.getOutputStream().write(encode(words));
+			socket.getOutputStream().flush();
+			InputStream in = socket.getInputStream();
+			String header = readLine(in);
+			if (!header.startsWith("$")) {
+				throw new IllegalStateException("Expected a bulk reply to " + List.of(words) + ", got " + header);
+			}
+			byte[] body = in.readNBytes(Integer.parseInt(header.substring(1)));
+			return new String(body, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Redis on port " + this.port + " did not answer " + List.of(words) + ": "
+					+ ex, ex);
+		}
+	}
+
+	private static byte[] encode(String... words) {
+		StringBuilder request = new StringBuilder("*").append(words.length).append("\r\n");
+		for (String word : words) {
+			byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+			request.append('$').append(bytes.length).append("\r\n").append(word).append("\r\n");
+		}
+		return request.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override

@@ -41,6 +41,7 @@ final class ConnectionEvents implements RedisConnectionStateListener {
 		if (!ours(connection) || this.backend.isClosed()) {
 			return;
 		}
+		this.backend.renameAfterReconnect(connection);
 		try {
 			this.backend.executor().execute(this::reconcile);
 		}

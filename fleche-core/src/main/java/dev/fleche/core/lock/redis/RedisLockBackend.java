@@ -246,6 +246,16 @@ public final class RedisLockBackend implements LockBackend {
 		return "fleche-lock-" + this.process;
 	}
 
+	/** Names a reconnected connection again; the client does not keep the name across reconnects. */
+	void renameAfterReconnect(Object connection) {
+		if (connection == this.connection) {
+			this.connection.async().clientSetname(clientName());
+		}
+		else if (connection == this.pubSub) {
+			this.pubSub.async().clientSetname(clientName());
+		}
+	}
+
 	Watchdog watchdog() {
 		return this.watchdog;
 	}
