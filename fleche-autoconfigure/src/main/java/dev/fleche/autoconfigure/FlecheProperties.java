@@ -7,6 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of Fleche under {@code fleche.*}.
@@ -124,6 +125,29 @@ public class FlecheProperties {
 		 */
 		private List<String> javaAllowList = new ArrayList<>();
 
+		/**
+		 * Largest entry read or written, stored or decompressed; a larger stored entry is corrupt
+		 * (the method runs instead), a larger new one is not stored.
+		 */
+		private DataSize maxEntrySize = DataSize.ofMegabytes(64);
+
+		/**
+		 * Bounds of Java deserialization, checked by its filter.
+		 */
+		private final JavaLimits javaLimits = new JavaLimits();
+
+		public DataSize getMaxEntrySize() {
+			return this.maxEntrySize;
+		}
+
+		public void setMaxEntrySize(DataSize maxEntrySize) {
+			this.maxEntrySize = maxEntrySize;
+		}
+
+		public JavaLimits getJavaLimits() {
+			return this.javaLimits;
+		}
+
 		public StorageType getType() {
 			return this.type;
 		}
@@ -178,6 +202,65 @@ public class FlecheProperties {
 
 		public void setJavaAllowList(List<String> javaAllowList) {
 			this.javaAllowList = javaAllowList;
+		}
+
+	}
+
+	/**
+	 * Bounds of Java deserialization.
+	 */
+	public static class JavaLimits {
+
+		/**
+		 * Deepest object graph.
+		 */
+		private long maxDepth = 64;
+
+		/**
+		 * Longest array.
+		 */
+		private long maxArrayLength = 1_000_000;
+
+		/**
+		 * Most object references in one stream.
+		 */
+		private long maxReferences = 1_000_000;
+
+		/**
+		 * Most bytes read from one stream.
+		 */
+		private DataSize maxBytes = DataSize.ofMegabytes(64);
+
+		public long getMaxDepth() {
+			return this.maxDepth;
+		}
+
+		public void setMaxDepth(long maxDepth) {
+			this.maxDepth = maxDepth;
+		}
+
+		public long getMaxArrayLength() {
+			return this.maxArrayLength;
+		}
+
+		public void setMaxArrayLength(long maxArrayLength) {
+			this.maxArrayLength = maxArrayLength;
+		}
+
+		public long getMaxReferences() {
+			return this.maxReferences;
+		}
+
+		public void setMaxReferences(long maxReferences) {
+			this.maxReferences = maxReferences;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
 		}
 
 	}

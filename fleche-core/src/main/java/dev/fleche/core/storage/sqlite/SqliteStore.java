@@ -30,7 +30,7 @@ public final class SqliteStore implements AutoCloseable {
 	private SqliteStore(SqliteConnections connections, Serializer serializer, EntryCodec codec) {
 		this.connections = connections;
 		this.values = new EncodedValueStorage(new SqliteByteStore(connections), serializer, codec);
-		this.calls = new SqliteCallStorage(connections);
+		this.calls = new SqliteCallStorage(connections, codec.callSigner());
 	}
 
 	/** Opens (creating if needed) the store in {@code file}, with JSON values, neither compressed nor signed. */

@@ -93,6 +93,10 @@ public class EncodedValueStorage extends AbstractKeyManagement implements ValueS
 		catch (SerializationException ex) {
 			throw new CorruptEntryException(where, ex.getMessage(), ex);
 		}
+		catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError ex) {
+			// a serializer is not trusted to fail cleanly on hostile bytes
+			throw new CorruptEntryException(where, "cannot be deserialized: " + ex, ex);
+		}
 	}
 
 }
