@@ -117,6 +117,7 @@ final class RedisGrant implements Grant {
 	 * Moves the end of this grant's lease to {@code lease} from now.
 	 * @return whether the grant is still held and now ends then
 	 */
+	@Override
 	public boolean extend(Duration lease) {
 		if (lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException("A lease must be positive, got " + lease);
@@ -135,6 +136,7 @@ final class RedisGrant implements Grant {
 	}
 
 	/** Completes when the connection to Redis failed while this grant was held. */
+	@Override
 	public CompletableFuture<Grant> inDoubt() {
 		return this.inDoubt;
 	}
