@@ -53,10 +53,10 @@ final class ConnectionEvents implements RedisConnectionStateListener {
 	private void reconcile() {
 		for (Object value : this.backend.live().values()) {
 			if (value instanceof RedisGrant grant && grant.held()) {
-				this.backend.check(grant);
+				this.backend.checks().check(grant);
 			}
 			else if (value instanceof RedisRequest request) {
-				this.backend.recheck(request);
+				this.backend.checks().recheck(request);
 			}
 		}
 	}

@@ -49,7 +49,7 @@ final class Messages extends RedisPubSubAdapter<String, String> {
 				}
 				case "w" -> {
 					if (target instanceof RedisRequest request) {
-						this.backend.recheck(request);
+						this.backend.checks().recheck(request);
 					}
 				}
 				default -> this.backend.log().debug("Unknown lock message '{}'", message);
@@ -58,7 +58,7 @@ final class Messages extends RedisPubSubAdapter<String, String> {
 		catch (RuntimeException ex) {
 			this.backend.log().warn("Handling lock message '{}' failed: {}", message, ex.toString());
 			if (target instanceof RedisRequest request) {
-				this.backend.scheduleRecheck(request, this.backend.safetyRecheckMillis());
+				this.backend.checks().scheduleRecheck(request, this.backend.safetyRecheckMillis());
 			}
 		}
 	}

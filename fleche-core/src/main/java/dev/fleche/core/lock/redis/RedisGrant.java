@@ -103,7 +103,7 @@ final class RedisGrant implements Grant {
 		}
 		Instant expires = this.leaseExpiresAt;
 		if (expires != null && !Instant.now().isBefore(expires)) {
-			this.queue.backend().check(this);
+			this.queue.backend().checks().check(this);
 		}
 		return this.state.get() == HELD;
 	}
@@ -131,7 +131,7 @@ final class RedisGrant implements Grant {
 			return false;
 		}
 		this.leaseExpiresAt = Instant.ofEpochMilli(reply.expiresAtMillis());
-		this.queue.backend().scheduleLeaseCheck(this, lease);
+		this.queue.backend().checks().scheduleLeaseCheck(this, lease);
 		return true;
 	}
 

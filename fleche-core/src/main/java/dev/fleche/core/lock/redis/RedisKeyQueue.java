@@ -155,13 +155,13 @@ final class RedisKeyQueue implements KeyQueue {
 	void granted(RedisRequest request, long token, long expiresAtMillis) {
 		if (request.isDone()) {
 			if (request.isCancelled() || request.isCompletedExceptionally()) {
-				this.backend.releaseQuietly(this, request.id);
+				this.backend.checks().releaseQuietly(this, request.id);
 			}
 			return;
 		}
 		Instant expires = (request.options.lease() != null) ? Instant.ofEpochMilli(expiresAtMillis) : null;
 		RedisGrant grant = new RedisGrant(this, request.id, request.mode, request.owner, token, expires);
-		this.backend.adopt(grant, request.options.lease());
+		this.backend.checks().adopt(grant, request.options.lease());
 		if (!request.complete(grant)) {
 			if (!(request.isDone() && !request.isCancelled() && !request.isCompletedExceptionally()
 					&& request.join() instanceof RedisGrant other && other.id.equals(grant.id))) {
@@ -180,7 +180,7 @@ final class RedisKeyQueue implements KeyQueue {
 					return;
 				}
 				case Reply.WAITING -> {
-					this.backend.scheduleRecheck(request, reply.recheckMillis(this.backend.safetyRecheckMillis()));
+					this.backend.checks().scheduleRecheck(request, reply.recheckMillis(this.backend.safetyRecheckMillis()));
 					return;
 				}
 				case Reply.DECIDE -> {
@@ -193,7 +193,7 @@ final class RedisKeyQueue implements KeyQueue {
 						return;
 					}
 					if (!ok) {
-						this.backend.scheduleRecheck(request, this.backend.safetyRecheckMillis());
+						this.backend.checks().scheduleRecheck(request, this.backend.safetyRecheckMillis());
 						return;
 					}
 					reply = call(Op.CLAIM, request.id, reply.version());
@@ -210,7 +210,7 @@ final class RedisKeyQueue implements KeyQueue {
 	private RedisGrant newGrant(String id, LockMode mode, Owner owner, LockOptions options, Reply reply) {
 		Instant expires = (options.lease() != null) ? Instant.ofEpochMilli(reply.expiresAtMillis()) : null;
 		RedisGrant grant = new RedisGrant(this, id, mode, owner, reply.token(), expires);
-		this.backend.adopt(grant, options.lease());
+		this.backend.checks().adopt(grant, options.lease());
 		return grant;
 	}
 

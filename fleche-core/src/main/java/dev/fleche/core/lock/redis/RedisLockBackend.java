@@ -1,7 +1,5 @@
 package dev.fleche.core.lock.redis;
 
-import java.lang.ref.ReferenceQueue;
-import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +8,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,9 +74,7 @@ public final class RedisLockBackend implements LockBackend {
 
 	private final AtomicLong requestIds = new AtomicLong();
 
-	private final ConcurrentHashMap<String, QueueRef> queues = new ConcurrentHashMap<>();
-
-	private final ReferenceQueue<RedisKeyQueue> collected = new ReferenceQueue<>();
+	private final KeyQueues queues = new KeyQueues(this);
 
 	/** This instance's requests and grants by id: RedisRequest or RedisGrant. */
 	private final ConcurrentHashMap<String, Object> live = new ConcurrentHashMap<>();
@@ -90,6 +84,8 @@ public final class RedisLockBackend implements LockBackend {
 	private final ConnectionEvents events;
 
 	private final Watchdog watchdog;
+
+	private final Checks checks = new Checks(this);
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -153,18 +149,14 @@ public final class RedisLockBackend implements LockBackend {
 
 	@Override
 	public KeyQueue queue(String key) {
-		return queueOf(Objects.requireNonNull(key, "key"));
+		return this.queues.get(Objects.requireNonNull(key, "key"));
 	}
 
 	@Override
 	public List<LockState> states() {
-		purgeCollected();
 		List<LockState> states = new ArrayList<>();
-		for (QueueRef ref : this.queues.values()) {
-			RedisKeyQueue queue = ref.get();
-			if (queue != null) {
-				states.add(queue.state());
-			}
+		for (RedisKeyQueue queue : this.queues.alive()) {
+			states.add(queue.state());
 		}
 		return states;
 	}
@@ -173,7 +165,7 @@ public final class RedisLockBackend implements LockBackend {
 	public int releaseTagged(String tag) {
 		int count = 0;
 		for (String key : this.connection.sync().smembers(LockKeys.tagIndex(this.settings.prefix(), tag))) {
-			RedisKeyQueue queue = queueOf(key);
+			RedisKeyQueue queue = this.queues.get(key);
 			List<Object> taken = this.scripts.call(Op.TAGGED, queue.keys().keys, this.channelPrefix, this.watchdogMillis,
 					tag);
 			for (Object id : taken) {
@@ -256,6 +248,10 @@ public final class RedisLockBackend implements LockBackend {
 		}
 	}
 
+	Checks checks() {
+		return this.checks;
+	}
+
 	Watchdog watchdog() {
 		return this.watchdog;
 	}
@@ -323,99 +319,6 @@ public final class RedisLockBackend implements LockBackend {
 		}
 	}
 
-	/** Keeps a fresh grant: the watchdog renews it; a leased one is checked when its lease ends. */
-	void adopt(RedisGrant grant, @Nullable Duration lease) {
-		this.live.put(grant.id, grant);
-		if (lease != null) {
-			scheduleLeaseCheck(grant, lease);
-		}
-	}
-
-	void scheduleLeaseCheck(RedisGrant grant, Duration lease) {
-		if (this.closed.get()) {
-			return;
-		}
-		this.executor.schedule(() -> {
-			if (grant.held()) {
-				check(grant);
-			}
-		}, lease.toMillis() + 5, TimeUnit.MILLISECONDS);
-	}
-
-	/** Asks the server whether it still has {@code grant}; marks it lost if not. */
-	void check(RedisGrant grant) {
-		try {
-			List<Object> missing = this.scripts.call(Op.RENEW, grant.queue().keys().keys, this.channelPrefix,
-					this.watchdogMillis, "0", grant.id);
-			if (!missing.isEmpty()) {
-				grant.markLost();
-			}
-		}
-		catch (RuntimeException ex) {
-			log.debug("Lease check of {} failed: {}", grant, ex.toString());
-		}
-	}
-
-	void scheduleRecheck(RedisRequest request, long delayMillis) {
-		if (this.closed.get() || request.isDone()) {
-			return;
-		}
-		long delay = Math.max(1, Math.min(delayMillis + 2, safetyRecheckMillis()));
-		request.recheckWith(this.executor.schedule(() -> recheck(request), delay, TimeUnit.MILLISECONDS));
-	}
-
-	/** Re-checks a waiting request on the executor. */
-	void recheck(RedisRequest request) {
-		if (request.isDone() || this.closed.get()) {
-			return;
-		}
-		try {
-			request.queue.check(request);
-		}
-		catch (RuntimeException ex) {
-			log.debug("Re-check of request {} on lock '{}' failed, retrying: {}", request.id, request.queue.key(),
-					ex.toString());
-			scheduleRecheck(request, safetyRecheckMillis());
-		}
-	}
-
-	void releaseQuietly(RedisKeyQueue queue, String id) {
-		try {
-			this.scripts.call(Op.WITHDRAW, queue.keys().keys, this.channelPrefix, this.watchdogMillis, id);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not release grant {} of lock '{}'; the watchdog timeout will free it: {}", id, queue.key(),
-					ex.toString());
-		}
-	}
-
-	private RedisKeyQueue queueOf(String key) {
-		QueueRef ref = this.queues.get(key);
-		RedisKeyQueue queue = (ref != null) ? ref.get() : null;
-		if (queue != null) {
-			return queue;
-		}
-		purgeCollected();
-		RedisKeyQueue[] created = new RedisKeyQueue[1];
-		this.queues.compute(key, (k, existing) -> {
-			RedisKeyQueue alive = (existing != null) ? existing.get() : null;
-			if (alive != null) {
-				created[0] = alive;
-				return existing;
-			}
-			created[0] = new RedisKeyQueue(k, this, LockKeys.of(this.settings.prefix(), k));
-			return new QueueRef(k, created[0], this.collected);
-		});
-		return created[0];
-	}
-
-	private void purgeCollected() {
-		QueueRef ref;
-		while ((ref = (QueueRef) this.collected.poll()) != null) {
-			this.queues.remove(ref.key, ref);
-		}
-	}
-
 	private static OptionalDouble average(@Nullable String sum, @Nullable String count) {
 		if (sum == null || count == null) {
 			return OptionalDouble.empty();
@@ -437,18 +340,6 @@ public final class RedisLockBackend implements LockBackend {
 	@Override
 	public String toString() {
 		return "RedisLockBackend[" + this.settings.prefix() + ", process " + this.process + "]";
-	}
-
-	/** A weak reference to a key's queue that remembers the key. */
-	private static final class QueueRef extends WeakReference<RedisKeyQueue> {
-
-		final String key;
-
-		QueueRef(String key, RedisKeyQueue queue, ReferenceQueue<RedisKeyQueue> collected) {
-			super(queue, collected);
-			this.key = key;
-		}
-
 	}
 
 }

@@ -73,7 +73,7 @@ final class Watchdog {
 						runLater(grant::markLost);
 					}
 					else if (value instanceof RedisRequest request) {
-						runLater(() -> this.backend.recheck(request));
+						runLater(() -> this.backend.checks().recheck(request));
 					}
 				}
 			});
