@@ -11,10 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import dev.fleche.core.lock.LockHandle;
+import dev.fleche.core.lock.LockListener;
 import dev.fleche.core.lock.LockMode;
+import dev.fleche.core.lock.LockService;
 import dev.fleche.core.lock.LockOptions;
 import dev.fleche.core.lock.spi.Grant;
 import dev.fleche.core.lock.spi.Owner;
+import dev.fleche.core.lock.support.LockServices;
 import dev.fleche.core.testsupport.RedisServerProcess;
 import dev.fleche.core.testsupport.TestRedis;
 
@@ -62,6 +66,35 @@ class RedisLockFaultTest {
 		assertThat(next).isNotNull();
 		assertThat(next.token()).isGreaterThan(before);
 		assertThat(next.release()).isTrue();
+	}
+
+	@Test
+	void handleAndListenerHearInDoubtThenLostWhenTheServerRestarts() throws Exception {
+		LockService service = LockServices.create(backend());
+		List<String> events = new CopyOnWriteArrayList<>();
+		service.addListener(new LockListener() {
+			@Override
+			public void leaseInDoubt(String key, long token) {
+				events.add("inDoubt:" + key);
+			}
+
+			@Override
+			public void leaseLost(String key, long token) {
+				events.add("lost:" + key);
+			}
+		});
+		LockHandle handle = service.lock("signals").acquire();
+		CompletableFuture<LockHandle> inDoubt = handle.leaseInDoubt();
+		CompletableFuture<LockHandle> lost = handle.leaseLost();
+		this.server.restart();
+		assertThat(inDoubt).succeedsWithin(Duration.ofSeconds(20));
+		assertThat(lost).succeedsWithin(Duration.ofSeconds(20));
+		assertThat(handle.isLeaseInDoubt()).isTrue();
+		assertThat(handle.isLeaseLost()).isTrue();
+		assertThat(events).containsExactly("inDoubt:signals", "lost:signals");
+		try (LockHandle next = service.lock("signals").acquire(Duration.ofSeconds(10))) {
+			assertThat(next.token()).isGreaterThan(handle.token());
+		}
 	}
 
 	@Test

@@ -35,7 +35,7 @@ class RedisLockMultiProcessTest {
 
 	private static final int PROCESSES = 4;
 
-	private static final int ITERATIONS = 150;
+	private static final int ITERATIONS = 100;
 
 	private static final Duration WATCHDOG = Duration.ofSeconds(2);
 
