@@ -170,7 +170,7 @@ class RedisLockMultiProcessTest {
 	private Process start(String command, String... args) throws Exception {
 		List<String> line = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
 				+ File.separator + "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx96m",
-				"-Dlogback.configurationFile=logback-test.xml", "-cp", System.getProperty("java.class.path"),
+				"-Dlogback.configurationFile=" + System.getProperty("logback.configurationFile", ""), "-cp", System.getProperty("java.class.path"),
 				RedisLockWorker.class.getName(), this.server.uri(), this.prefix, Long.toString(WATCHDOG.toMillis()),
 				command));
 		line.addAll(List.of(args));
