@@ -45,7 +45,10 @@ public class FlecheProperties {
 		FILE,
 
 		/** In this JVM's memory; lost at exit. */
-		MEMORY
+		MEMORY,
+
+		/** On a Redis server shared by every host ({@code fleche.storage.redis.*}). */
+		REDIS
 
 	}
 
@@ -81,7 +84,10 @@ public class FlecheProperties {
 		LOCAL,
 
 		/** In files of a directory shared by the processes of one host. */
-		DISK
+		DISK,
+
+		/** On a Redis server shared by every host ({@code fleche.lock.redis.*}). */
+		REDIS
 
 	}
 
@@ -137,6 +143,15 @@ public class FlecheProperties {
 		 * Bounds of Java deserialization, checked by its filter.
 		 */
 		private final JavaLimits javaLimits = new JavaLimits();
+
+		/**
+		 * The Redis storage, when the type is redis.
+		 */
+		private final RedisStorageProperties redis = new RedisStorageProperties();
+
+		public RedisStorageProperties getRedis() {
+			return this.redis;
+		}
 
 		public DataSize getMaxEntrySize() {
 			return this.maxEntrySize;
@@ -358,6 +373,15 @@ public class FlecheProperties {
 		 * @Transactional.
 		 */
 		private int order = Ordered.LOWEST_PRECEDENCE - 100;
+
+		/**
+		 * The Redis backend, when the backend is redis.
+		 */
+		private final RedisLockProperties redis = new RedisLockProperties();
+
+		public RedisLockProperties getRedis() {
+			return this.redis;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
