@@ -101,6 +101,22 @@ public final class PostgresServer implements AutoCloseable {
 		return source;
 	}
 
+	/** A small connection pool on database {@code postgres}; the caller closes it. */
+	public com.zaxxer.hikari.HikariDataSource pool(int size) {
+		com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+		config.setJdbcUrl(jdbcUrl());
+		config.setUsername(USER);
+		config.setMaximumPoolSize(size);
+		config.setMinimumIdle(1);
+		config.setConnectionTimeout(10_000);
+		return new com.zaxxer.hikari.HikariDataSource(config);
+	}
+
+	/** Opens new physical connections, for the connections a backend keeps to itself. */
+	public dev.fleche.core.postgres.ConnectionFactory connections() {
+		return dev.fleche.core.postgres.ConnectionFactory.of(jdbcUrl(), USER, null);
+	}
+
 	/** A new connection, auto-commit on. */
 	public Connection connect() throws SQLException {
 		return DriverManager.getConnection(jdbcUrl(), USER, "");
