@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +16,7 @@ import dev.fleche.core.lock.Acquirable;
 import dev.fleche.core.lock.LockException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockService;
+import dev.fleche.core.lock.LockState;
 import dev.fleche.core.lock.LockTimeoutException;
 
 /**
@@ -22,6 +25,8 @@ import dev.fleche.core.lock.LockTimeoutException;
  * returning a future holds the lock until the method returns, not until the future completes.
  */
 public final class LockedInterceptor implements MethodInterceptor {
+
+	private static final Logger logger = LoggerFactory.getLogger(LockedInterceptor.class);
 
 	private final LockedOperationSource source;
 
@@ -53,12 +58,27 @@ public final class LockedInterceptor implements MethodInterceptor {
 		}
 		if (handle.isEmpty()) {
 			if (operation.onTimeout() == OnTimeout.SKIP) {
+				if (logger.isDebugEnabled()) {
+					logger.debug("Skipped {}: lock '{}' not granted within {}; held by {}", operation.method(), key,
+							operation.waitTimeout(), holders(service(operation), key));
+				}
 				return operation.skipValue();
 			}
 			throw new LockTimeoutException(key, operation.waitTimeout());
 		}
 		try (LockHandle held = handle.get()) {
 			return invocation.proceed();
+		}
+	}
+
+	private static String holders(LockService service, String key) {
+		try {
+			return service.state(key)
+				.map((state) -> state.holders().stream().map(LockState.Holder::owner).toList().toString())
+				.orElse("[unknown]");
+		}
+		catch (RuntimeException ex) {
+			return "[unknown: " + ex.getClass().getSimpleName() + "]";
 		}
 	}
 

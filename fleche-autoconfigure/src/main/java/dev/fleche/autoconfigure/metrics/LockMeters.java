@@ -73,6 +73,9 @@ public final class LockMeters implements LockListener {
 	public static LockMeters bindTo(LockService service, MeterRegistry registry) {
 		LockMeters meters = new LockMeters(registry, service.backendName());
 		meters.registerGauges(service);
+		for (LockMode mode : new LockMode[] { LockMode.MUTEX, LockMode.READ, LockMode.WRITE }) {
+			meters.safe.run(TIMEOUTS, () -> meters.timeoutCounter(mode.name()));
+		}
 		service.addListener(meters);
 		return meters;
 	}
@@ -117,14 +120,16 @@ public final class LockMeters implements LockListener {
 
 	@Override
 	public void timedOut(String key, LockMode mode, long waitNanos) {
-		this.safe.run(TIMEOUTS, () -> this.timeoutCounters
-			.computeIfAbsent(mode.name(),
-					(name) -> Counter.builder(TIMEOUTS)
-						.tags(this.backend)
-						.tag("mode", name)
-						.description("Lock requests that gave up, were cancelled or interrupted")
-						.register(this.registry))
-			.increment());
+		this.safe.run(TIMEOUTS, () -> timeoutCounter(mode.name()).increment());
+	}
+
+	private Counter timeoutCounter(String modeName) {
+		return this.timeoutCounters.computeIfAbsent(modeName,
+				(name) -> Counter.builder(TIMEOUTS)
+					.tags(this.backend)
+					.tag("mode", name)
+					.description("Lock requests that gave up (a zero-timeout skip included), were cancelled or interrupted")
+					.register(this.registry));
 	}
 
 }

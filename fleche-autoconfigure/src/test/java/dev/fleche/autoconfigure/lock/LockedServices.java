@@ -1,6 +1,8 @@
 package dev.fleche.autoconfigure.lock;
 
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.fleche.annotation.LockKind;
@@ -115,6 +117,31 @@ final class LockedServices {
 		@Locked(name = "slow", key = "'busy'", waitTimeout = "${test.wait:100ms}", onTimeout = OnTimeout.SKIP)
 		public String skippingNull() {
 			return "ran";
+		}
+
+	}
+
+	static class Guarded {
+
+		@Locked(name = "job", waitTimeout = "0s", onTimeout = OnTimeout.SKIP)
+		public String tick(CountDownLatch inside, CountDownLatch leave) throws InterruptedException {
+			inside.countDown();
+			leave.await(10, TimeUnit.SECONDS);
+			return "ran";
+		}
+
+	}
+
+	static class Upgrading {
+
+		@Locked(name = "doc", key = "#id", kind = LockKind.READ, waitTimeout = "30s")
+		public String readThenWrite(Upgrading self, int id) {
+			return self.write(id);
+		}
+
+		@Locked(name = "doc", key = "#id", kind = LockKind.WRITE, waitTimeout = "30s")
+		public String write(int id) {
+			return "wrote " + id;
 		}
 
 	}

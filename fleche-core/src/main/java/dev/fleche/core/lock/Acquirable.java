@@ -31,14 +31,15 @@ public interface Acquirable {
 	LockHandle acquire(Duration timeout) throws InterruptedException;
 
 	/**
-	 * Waits at most {@code timeout}; {@link Duration#ZERO} tries once without waiting.
+	 * Waits at most {@code timeout}; {@link Duration#ZERO} tries once without waiting. A request
+	 * that gets nothing, even with a zero timeout, counts as a timeout for listeners.
 	 * @return the grant, or empty if the timeout passed first
 	 * @throws InterruptedException if the thread is interrupted while waiting
 	 */
 	Optional<LockHandle> tryAcquire(Duration timeout) throws InterruptedException;
 
 	/**
-	 * Tries once without waiting.
+	 * Tries once without waiting; not counted as a timeout when it gets nothing.
 	 * @return the grant, or empty if it is not available now
 	 */
 	Optional<LockHandle> tryAcquire();

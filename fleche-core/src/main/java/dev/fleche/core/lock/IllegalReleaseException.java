@@ -1,8 +1,9 @@
 package dev.fleche.core.lock;
 
 /**
- * A release that is not allowed: by an owner that does not hold the lock, of a grant released
- * already or whose lease was lost, or of a semaphore above its bound.
+ * A release that is not allowed. Each cause has its subtype: {@link NotOwnerException},
+ * {@link AlreadyReleasedException}, {@link LeaseLostException} and
+ * {@link ReleasedAboveBoundException}.
  */
 public class IllegalReleaseException extends LockException {
 

@@ -1,5 +1,6 @@
 package dev.fleche.core.lock;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +39,31 @@ public interface LockHandle extends AutoCloseable {
 	Optional<Instant> leaseExpiresAt();
 
 	/**
+	 * Moves the end of the lease to {@code lease} from now; a grant without a lease gets one.
+	 * @param lease the new lease, positive
+	 * @throws LeaseLostException if the grant's lease was lost
+	 * @throws AlreadyReleasedException if this handle was released
+	 */
+	void extend(Duration lease);
+
+	/**
+	 * Whether the backend could not confirm this grant at some point, for example because its
+	 * connection to a server failed. The grant may still be held; {@link #isLeaseLost()} tells
+	 * when it is certainly gone. Always {@code false} on backends without a server.
+	 */
+	boolean isLeaseInDoubt();
+
+	/**
+	 * Completes with this handle when the backend can no longer confirm the grant (it may be
+	 * lost); never completes on backends without a server, or if the grant is released first.
+	 */
+	CompletableFuture<LockHandle> leaseInDoubt();
+
+	/**
 	 * Releases this grant.
-	 * @throws IllegalReleaseException if it was released already or its lease was lost
+	 * @throws AlreadyReleasedException if it was released already
+	 * @throws LeaseLostException if its lease was lost before this release (the handle goes on
+	 * reporting {@link #isLeaseLost()})
 	 */
 	void release();
 

@@ -51,4 +51,13 @@ public interface LockListener {
 	default void leaseLost(String key, long token) {
 	}
 
+	/**
+	 * The backend could not confirm a grant (for example its connection to a server failed): it may
+	 * be lost. {@link #leaseLost(String, long)} follows if it is.
+	 * @param key the key
+	 * @param token the grant's fencing token
+	 */
+	default void leaseInDoubt(String key, long token) {
+	}
+
 }

@@ -22,10 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The contract every lock backend meets, run through the {@link LockService}: this class and
- * {@link LockServiceContractBase} together. A backend's test extends this and creates a service
+ * {@link LockServiceOwnershipContract} and {@link LockServiceContractBase} together. A backend's test extends this and creates a service
  * in {@link #createService()}; a cross-process backend may keep its files in {@link #directory}.
  */
-public abstract class AbstractLockServiceContractTest extends LockServiceContractBase {
+public abstract class AbstractLockServiceContractTest extends LockServiceOwnershipContract {
 
 	@Test
 	void mutexGrantsInArrivalOrder() throws Exception {

@@ -172,6 +172,31 @@ public abstract class AbstractValueStorageContractTest {
 	}
 
 	@Test
+	void shrinkOfAKeyThatIsNotStoredIsNotFound() {
+		Digest stored = this.storage.save("stored");
+		Digest absent = key("e".repeat(64));
+		assertThatThrownBy(() -> this.storage.shrink(List.of(stored, absent))).isInstanceOf(KeyNotFoundException.class)
+			.hasMessageContaining(absent.hex());
+		assertThatThrownBy(() -> this.storage.shrink(absent)).isInstanceOf(KeyNotFoundException.class);
+	}
+
+	@Test
+	void shrinkOfNoKeysIsAnArgumentError() {
+		this.storage.save("stored");
+		assertThatThrownBy(() -> this.storage.shrink(List.of())).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aPrefixTooShortToNameAKeyIsNotContainedButStillAnErrorToExpandOrLoad() {
+		Digest stored = this.storage.save("stored");
+		assertThat(this.storage.contains(stored.prefix(3))).isFalse();
+		assertThat(this.storage.contains("")).isFalse();
+		assertThatThrownBy(() -> this.storage.expand(stored.prefix(3))).isInstanceOf(InvalidDigestException.class);
+		assertThatThrownBy(() -> this.storage.load(stored.prefix(3), String.class))
+			.isInstanceOf(InvalidDigestException.class);
+	}
+
+	@Test
 	void evictByPrefixAndASecondEvictIsANoOp() {
 		Digest kept = this.storage.save("kept");
 		Digest gone = this.storage.save("gone");

@@ -2,6 +2,7 @@ package dev.fleche.core.lock.disk;
 
 import java.nio.channels.FileLock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +25,8 @@ final class DiskGrant implements Grant {
 
 	private final long token;
 
-	private final long leaseExpiresMillis;
+	/** Written under the engine's gate. */
+	private volatile long leaseExpiresMillis;
 
 	private final Set<String> tags;
 
@@ -85,6 +87,16 @@ final class DiskGrant implements Grant {
 	@Override
 	public boolean release() {
 		return this.engine.release(this);
+	}
+
+	/** Records a new end of the lease; called under the engine's gate. */
+	void leaseUntil(long expiresMillis) {
+		this.leaseExpiresMillis = expiresMillis;
+	}
+
+	@Override
+	public boolean extend(Duration lease) {
+		return this.engine.extend(this, lease);
 	}
 
 	@Override

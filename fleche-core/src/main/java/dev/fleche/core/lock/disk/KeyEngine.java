@@ -1,6 +1,7 @@
 package dev.fleche.core.lock.disk;
 
 import java.nio.channels.FileLock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -194,6 +195,25 @@ final class KeyEngine {
 				tx.after(grant::signalLost);
 			}
 			return present;
+		});
+	}
+
+	/** Moves the end of {@code grant}'s lease to {@code lease} from now, if it is still held. */
+	boolean extend(DiskGrant grant, Duration lease) {
+		if (!grant.held) {
+			return false;
+		}
+		return section(tx -> {
+			QueueEntry entry = tx.state.find(grant.token());
+			if (!grant.held || entry == null || !entry.isHeld()) {
+				return false;
+			}
+			long expires = tx.now + Math.max(1, lease.toMillis());
+			tx.state.replace(new QueueEntry(entry.ticket(), entry.pid(), entry.session(), entry.threadId(), entry.mode(),
+					entry.grantedAtMillis(), expires, entry.tags()));
+			grant.leaseUntil(expires);
+			pumpLater(expires - tx.now + 1);
+			return true;
 		});
 	}
 

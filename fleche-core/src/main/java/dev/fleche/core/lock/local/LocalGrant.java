@@ -1,5 +1,6 @@
 package dev.fleche.core.lock.local;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,7 @@ final class LocalGrant implements Grant {
 
 	private final long grantedAtMillis;
 
-	private final @Nullable Instant leaseExpiresAt;
+	private volatile @Nullable Instant leaseExpiresAt;
 
 	private volatile boolean held = true;
 
@@ -81,6 +82,11 @@ final class LocalGrant implements Grant {
 	}
 
 	@Override
+	public boolean extend(Duration lease) {
+		return this.queue.extend(this, lease);
+	}
+
+	@Override
 	public boolean isHeld() {
 		if (this.held && this.leaseExpiresAt != null) {
 			this.queue.expireOverdue();
@@ -103,6 +109,11 @@ final class LocalGrant implements Grant {
 
 	@Nullable Instant expiresAt() {
 		return this.leaseExpiresAt;
+	}
+
+	/** Moves the lease's end; called under the queue's lock, with the holders told. */
+	void leaseUntil(Instant expires) {
+		this.leaseExpiresAt = expires;
 	}
 
 	boolean held() {

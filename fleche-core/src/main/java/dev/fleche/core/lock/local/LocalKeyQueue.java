@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -139,6 +140,33 @@ final class LocalKeyQueue implements KeyQueue {
 		}
 		AfterUnlock.run(deferred);
 		return released;
+	}
+
+	/** Moves the end of {@code grant}'s lease to {@code lease} from now, if it is still held. */
+	boolean extend(LocalGrant grant, Duration lease) {
+		AfterUnlock deferred;
+		boolean extended = false;
+		this.lock.lock();
+		try {
+			deferred = expireLocked(null);
+			if (grant.held()) {
+				this.holders.remove(grant);
+				ScheduledFuture<?> pending = grant.expiry;
+				if (pending != null) {
+					pending.cancel(false);
+					grant.expiry = null;
+				}
+				grant.leaseUntil(this.backend.clock().instant().plus(lease));
+				this.holders.add(grant);
+				grant.expiry = this.backend.scheduleExpiry(this, grant, lease);
+				extended = true;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		AfterUnlock.run(deferred);
+		return extended;
 	}
 
 	/** Takes away grants carrying {@code tag}; returns how many. */

@@ -1,5 +1,6 @@
 package dev.fleche.core.lock.spi;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,5 +42,23 @@ public interface Grant {
 	 * or it was released by tag.
 	 */
 	CompletableFuture<Grant> lost();
+
+	/**
+	 * Moves the end of this grant's lease to {@code lease} from now; a grant that had no lease gets
+	 * one.
+	 * @param lease the new lease, positive
+	 * @return {@code true} if the grant is still held and now ends then, {@code false} if it was
+	 * released or lost
+	 */
+	boolean extend(Duration lease);
+
+	/**
+	 * Completes when the backend can no longer confirm this grant, for example when its connection
+	 * to a server failed: the grant may still be held. Backends without a server return a future
+	 * that never completes; {@link #lost()} completes when the grant is certainly gone.
+	 */
+	default CompletableFuture<Grant> inDoubt() {
+		return new CompletableFuture<>();
+	}
 
 }

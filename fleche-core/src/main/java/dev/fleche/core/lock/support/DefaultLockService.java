@@ -30,6 +30,8 @@ public final class DefaultLockService implements LockService {
 
 	private final HandleRegistry registry = new HandleRegistry();
 
+	private final ThreadHolds holds = new ThreadHolds();
+
 	/** A service on {@code backend}; closing the service closes the backend. */
 	public DefaultLockService(LockBackend backend) {
 		this.backend = Objects.requireNonNull(backend, "backend");
@@ -52,7 +54,7 @@ public final class DefaultLockService implements LockService {
 
 	@Override
 	public ReadWriteLock readWriteLock(String key, LockOptions options) {
-		return new ReadWritePrimitive(queue(key), options, this.listeners);
+		return new ReadWritePrimitive(queue(key), options, this.listeners, this.holds);
 	}
 
 	@Override
@@ -65,7 +67,7 @@ public final class DefaultLockService implements LockService {
 
 	@Override
 	public FifoLock fifo(String key, LockOptions options) {
-		return new FifoPrimitive(queue(key), options, this.listeners);
+		return new FifoPrimitive(queue(key), options, this.listeners, this.holds);
 	}
 
 	@Override

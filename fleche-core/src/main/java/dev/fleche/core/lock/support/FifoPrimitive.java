@@ -20,10 +20,13 @@ final class FifoPrimitive implements FifoLock {
 
 	private final Listeners listeners;
 
-	FifoPrimitive(KeyQueue queue, LockOptions options, Listeners listeners) {
+	private final ThreadHolds holds;
+
+	FifoPrimitive(KeyQueue queue, LockOptions options, Listeners listeners, ThreadHolds holds) {
 		this.queue = queue;
 		this.options = options;
 		this.listeners = listeners;
+		this.holds = holds;
 	}
 
 	@Override
@@ -33,7 +36,7 @@ final class FifoPrimitive implements FifoLock {
 
 	@Override
 	public Acquirable mode(LockMode mode) {
-		return new ModeAcquirable(this.queue, Objects.requireNonNull(mode, "mode"), this.options, this.listeners);
+		return new ModeAcquirable(this.queue, Objects.requireNonNull(mode, "mode"), this.options, this.listeners, this.holds);
 	}
 
 	@Override

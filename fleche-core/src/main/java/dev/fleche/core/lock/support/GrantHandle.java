@@ -2,13 +2,15 @@ package dev.fleche.core.lock.support;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.fleche.core.lock.IllegalReleaseException;
+import dev.fleche.core.lock.AlreadyReleasedException;
+import dev.fleche.core.lock.LeaseLostException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.spi.Grant;
@@ -27,12 +29,15 @@ class GrantHandle implements LockHandle {
 
 	private static final VarHandle CELL;
 
+	private static final VarHandle IN_DOUBT;
+
 	static {
 		try {
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			RELEASED = lookup.findVarHandle(GrantHandle.class, "released", boolean.class);
 			LEASE_LOST = lookup.findVarHandle(GrantHandle.class, "leaseLost", CompletableFuture.class);
 			CELL = lookup.findVarHandle(GrantHandle.class, "cell", SlotCell.class);
+			IN_DOUBT = lookup.findVarHandle(GrantHandle.class, "inDoubt", CompletableFuture.class);
 		}
 		catch (ReflectiveOperationException ex) {
 			throw new ExceptionInInitializerError(ex);
@@ -54,6 +59,11 @@ class GrantHandle implements LockHandle {
 
 	private volatile @Nullable CompletableFuture<LockHandle> leaseLost;
 
+	private volatile @Nullable CompletableFuture<LockHandle> inDoubt;
+
+	/** Set once a release or extension found the lease lost, so the handle keeps saying so. */
+	private volatile boolean lostSeen;
+
 	@SuppressWarnings("unused")
 	private @Nullable SlotCell cell;
 
@@ -74,6 +84,9 @@ class GrantHandle implements LockHandle {
 		this.grantedNanos = listeners.isEmpty() ? 0 : System.nanoTime();
 		if (!listeners.isEmpty() || (registry != null && losable)) {
 			leaseLost();
+		}
+		if (!listeners.isEmpty()) {
+			leaseInDoubt();
 		}
 	}
 
@@ -119,7 +132,47 @@ class GrantHandle implements LockHandle {
 
 	@Override
 	public boolean isLeaseLost() {
-		return !this.released && !this.grant.isHeld();
+		return this.lostSeen || (!this.released && !this.grant.isHeld());
+	}
+
+	@Override
+	public boolean isLeaseInDoubt() {
+		return leaseInDoubt().isDone();
+	}
+
+	@Override
+	public CompletableFuture<LockHandle> leaseInDoubt() {
+		CompletableFuture<LockHandle> future = this.inDoubt;
+		if (future != null) {
+			return future;
+		}
+		CompletableFuture<LockHandle> created = new CompletableFuture<>();
+		if (!IN_DOUBT.compareAndSet(this, null, created)) {
+			return this.inDoubt;
+		}
+		this.grant.inDoubt().thenRun(() -> {
+			if (!this.released) {
+				this.listeners.leaseInDoubt(key(), token());
+				created.complete(this);
+			}
+		});
+		return created;
+	}
+
+	@Override
+	public void extend(Duration lease) {
+		if (lease.isNegative() || lease.isZero()) {
+			throw new IllegalArgumentException("A lease must be positive, got " + lease);
+		}
+		if (this.released) {
+			throw new AlreadyReleasedException(key(), "Grant #" + token() + " of lock '" + key()
+					+ "' was released; it cannot be extended");
+		}
+		if (!this.grant.extend(lease)) {
+			this.lostSeen = true;
+			throw new LeaseLostException(key(), "Grant #" + token() + " of lock '" + key()
+					+ "' lost its lease before it was extended");
+		}
 	}
 
 	@Override
@@ -150,20 +203,25 @@ class GrantHandle implements LockHandle {
 	@Override
 	public void release() {
 		if (!RELEASED.compareAndSet(this, false, true)) {
-			throw new IllegalReleaseException(key(), "Grant #" + token() + " of lock '" + key()
+			throw new AlreadyReleasedException(key(), "Grant #" + token() + " of lock '" + key()
 					+ "' was released already");
 		}
 		if (!releaseGrant()) {
-			throw new IllegalReleaseException(key(), "Grant #" + token() + " of lock '" + key()
+			this.lostSeen = true;
+			throw new LeaseLostException(key(), "Grant #" + token() + " of lock '" + key()
 					+ "' lost its lease before release");
 		}
 	}
 
 	@Override
 	public void close() {
-		if (RELEASED.compareAndSet(this, false, true)) {
-			releaseGrant();
+		if (RELEASED.compareAndSet(this, false, true) && !releaseGrant()) {
+			this.lostSeen = true;
 		}
+	}
+
+	/** Called once when the handle is released or closed; subclasses forget it there. */
+	void ended() {
 	}
 
 	/** Releases the backend grant and tells listeners; false if the lease was lost. */
@@ -171,6 +229,7 @@ class GrantHandle implements LockHandle {
 		if (this.registry != null) {
 			this.registry.remove(this);
 		}
+		ended();
 		if (!this.grant.release()) {
 			return false;
 		}

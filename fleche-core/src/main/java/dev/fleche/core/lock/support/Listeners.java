@@ -47,6 +47,10 @@ final class Listeners {
 		each(key, (listener) -> listener.leaseLost(key, token));
 	}
 
+	void leaseInDoubt(String key, long token) {
+		each(key, (listener) -> listener.leaseInDoubt(key, token));
+	}
+
 	private void each(String key, Consumer<LockListener> event) {
 		if (this.listeners.isEmpty()) {
 			return;

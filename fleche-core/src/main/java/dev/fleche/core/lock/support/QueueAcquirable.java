@@ -45,9 +45,26 @@ abstract class QueueAcquirable implements Acquirable {
 		return null;
 	}
 
+	/**
+	 * Called before a synchronous request queues. Throws {@link dev.fleche.core.lock.SelfDeadlockException}
+	 * if only the calling thread's own grants keep it out; may grant at once instead (a handle).
+	 * @param forever whether the request would wait without a timeout
+	 */
+	@Nullable LockHandle beforeWait(boolean forever) {
+		return null;
+	}
+
 	/** Wraps a fresh grant in the handle the caller gets. */
 	LockHandle adopt(Grant grant) {
 		return new GrantHandle(grant, this.listeners, null, null, losable());
+	}
+
+	/**
+	 * Wraps a grant requested asynchronously. It belongs to its handle, not to the calling thread,
+	 * so a re-entrant primitive does not re-enter it implicitly.
+	 */
+	LockHandle adoptAsync(Grant grant) {
+		return adopt(grant);
 	}
 
 	/** Whether a grant can be taken away: it has a lease, or tags to be released by. */
@@ -79,8 +96,12 @@ abstract class QueueAcquirable implements Acquirable {
 	@Override
 	public final Optional<LockHandle> tryAcquire(Duration timeout) throws InterruptedException {
 		LockHandle handle = tryNow();
-		if (handle != null || timeout.isNegative() || timeout.isZero()) {
-			return Optional.ofNullable(handle);
+		if (handle != null) {
+			return Optional.of(handle);
+		}
+		if (timeout.isNegative() || timeout.isZero()) {
+			this.listeners.timedOut(key(), this.mode, 0);
+			return Optional.empty();
 		}
 		return Optional.ofNullable(await(saturatedNanos(timeout)));
 	}
@@ -92,9 +113,9 @@ abstract class QueueAcquirable implements Acquirable {
 
 	@Override
 	public final CompletableFuture<LockHandle> acquireAsync() {
-		Optional<LockHandle> now = tryAcquire();
-		if (now.isPresent()) {
-			return CompletableFuture.completedFuture(now.get());
+		Grant now = this.queue.tryAcquire(this.mode, Owner.current(), this.options);
+		if (now != null) {
+			return CompletableFuture.completedFuture(granted(now, 0, false, true));
 		}
 		long start = System.nanoTime();
 		this.listeners.waiting(key(), this.mode);
@@ -105,7 +126,7 @@ abstract class QueueAcquirable implements Acquirable {
 				result.completeExceptionally(failure);
 				return;
 			}
-			LockHandle handle = granted(grant, start, true);
+			LockHandle handle = granted(grant, start, true, true);
 			if (!result.complete(handle)) {
 				handle.close();
 			}
@@ -147,11 +168,15 @@ abstract class QueueAcquirable implements Acquirable {
 			return handle;
 		}
 		Grant grant = this.queue.tryAcquire(this.mode, Owner.current(), this.options);
-		return (grant != null) ? granted(grant, 0, false) : null;
+		return (grant != null) ? granted(grant, 0, false, false) : null;
 	}
 
 	/** Queues and waits; {@code null} on timeout. A negative timeout waits forever. */
 	private @Nullable LockHandle await(long timeoutNanos) throws InterruptedException {
+		LockHandle self = beforeWait(timeoutNanos < 0);
+		if (self != null) {
+			return self;
+		}
 		long start = System.nanoTime();
 		this.listeners.waiting(key(), this.mode);
 		CompletableFuture<Grant> request = this.queue.enqueue(this.mode, Owner.current(), this.options);
@@ -170,11 +195,11 @@ abstract class QueueAcquirable implements Acquirable {
 		catch (ExecutionException ex) {
 			throw new LockException(key(), "Waiting for lock '" + key() + "' failed: " + ex.getCause(), ex.getCause());
 		}
-		return granted(grant, start, true);
+		return granted(grant, start, true, false);
 	}
 
-	private LockHandle granted(Grant grant, long start, boolean contended) {
-		LockHandle handle = adopt(grant);
+	private LockHandle granted(Grant grant, long start, boolean contended, boolean async) {
+		LockHandle handle = async ? adoptAsync(grant) : adopt(grant);
 		if (!this.listeners.isEmpty()) {
 			this.listeners.acquired(key(), this.mode, grant.token(), contended ? System.nanoTime() - start : 0,
 					contended);

@@ -15,9 +15,9 @@ final class ReadWritePrimitive implements ReadWriteLock {
 
 	private final Acquirable write;
 
-	ReadWritePrimitive(KeyQueue queue, LockOptions options, Listeners listeners) {
-		this.read = new ModeAcquirable(queue, LockMode.READ, options, listeners);
-		this.write = new ModeAcquirable(queue, LockMode.WRITE, options, listeners);
+	ReadWritePrimitive(KeyQueue queue, LockOptions options, Listeners listeners, ThreadHolds holds) {
+		this.read = new ModeAcquirable(queue, LockMode.READ, options, listeners, holds);
+		this.write = new ModeAcquirable(queue, LockMode.WRITE, options, listeners, holds);
 	}
 
 	@Override

@@ -5,7 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.fleche.core.lock.IllegalReleaseException;
+import dev.fleche.core.lock.LeaseLostException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.spi.Grant;
 
@@ -19,7 +19,8 @@ final class ReentrantHandle extends GrantHandle {
 
 	private final ArrayDeque<ReentryHandle> holds = new ArrayDeque<>(4);
 
-	ReentrantHandle(Grant grant, Listeners listeners, HandleRegistry registry, Slot slot, boolean losable) {
+	ReentrantHandle(Grant grant, Listeners listeners, @Nullable HandleRegistry registry, @Nullable Slot slot,
+			boolean losable) {
 		super(grant, listeners, registry, slot, losable);
 	}
 
@@ -58,7 +59,7 @@ final class ReentrantHandle extends GrantHandle {
 				}
 			}
 			else if (!quietly && isLeaseLost()) {
-				throw new IllegalReleaseException(key(), "Re-entrant lock '" + key() + "' lost its lease (grant #"
+				throw new LeaseLostException(key(), "Re-entrant lock '" + key() + "' lost its lease (grant #"
 						+ token() + ") before this release");
 			}
 		}

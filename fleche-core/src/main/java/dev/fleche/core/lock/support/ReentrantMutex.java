@@ -2,9 +2,10 @@ package dev.fleche.core.lock.support;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.fleche.core.lock.IllegalReleaseException;
+import dev.fleche.core.lock.LeaseLostException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockOptions;
+import dev.fleche.core.lock.NotOwnerException;
 import dev.fleche.core.lock.RLock;
 import dev.fleche.core.lock.spi.Grant;
 import dev.fleche.core.lock.spi.KeyQueue;
@@ -37,11 +38,33 @@ final class ReentrantMutex extends ExclusiveAcquirable implements RLock {
 	}
 
 	@Override
+	LockHandle adoptAsync(Grant grant) {
+		ReentrantHandle handle = new ReentrantHandle(grant, this.listeners, null, null, losable());
+		LockHandle hold = handle.enter();
+		return (hold != null) ? hold : handle;
+	}
+
+	@Override
+	public LockHandle reenter(LockHandle held) {
+		ReentrantHandle grant = (held instanceof ReentryHandle hold) ? hold.grant()
+				: (held instanceof ReentrantHandle whole) ? whole : null;
+		if (grant == null || !grant.key().equals(key())) {
+			throw new NotOwnerException(key(), "Re-entrant lock '" + key() + "' can only be re-entered through a hold of it, not "
+					+ held);
+		}
+		LockHandle hold = grant.enter();
+		if (hold == null) {
+			throw new LeaseLostException(key(), "Re-entrant lock '" + key() + "' is no longer held by grant #" + grant.token());
+		}
+		return hold;
+	}
+
+	@Override
 	public void release() {
 		ReentrantHandle grant = current();
 		ReentryHandle hold = (grant != null) ? grant.latest() : null;
 		if (hold == null) {
-			throw new IllegalReleaseException(key(), "Re-entrant lock '" + key() + "' is not held by " + Owner.current());
+			throw new NotOwnerException(key(), "Re-entrant lock '" + key() + "' is not held by " + Owner.current());
 		}
 		hold.release();
 	}

@@ -2,11 +2,12 @@ package dev.fleche.core.lock.support;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import dev.fleche.core.lock.IllegalReleaseException;
+import dev.fleche.core.lock.AlreadyReleasedException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockMode;
 
@@ -35,6 +36,11 @@ final class ReentryHandle implements LockHandle {
 		this.grant = grant;
 	}
 
+	/** The grant this is a hold of. */
+	ReentrantHandle grant() {
+		return this.grant;
+	}
+
 	@Override
 	public String key() {
 		return this.grant.key();
@@ -57,7 +63,25 @@ final class ReentryHandle implements LockHandle {
 
 	@Override
 	public boolean isLeaseLost() {
-		return !this.released && this.grant.isLeaseLost();
+		return this.grant.isLeaseLost();
+	}
+
+	@Override
+	public boolean isLeaseInDoubt() {
+		return this.grant.isLeaseInDoubt();
+	}
+
+	@Override
+	public CompletableFuture<LockHandle> leaseInDoubt() {
+		return this.grant.leaseInDoubt().thenApply((doubt) -> this);
+	}
+
+	@Override
+	public void extend(Duration lease) {
+		if (this.released) {
+			throw new AlreadyReleasedException(key(), "This hold of lock '" + key() + "' was released; it cannot be extended");
+		}
+		this.grant.extend(lease);
 	}
 
 	@Override
@@ -73,7 +97,7 @@ final class ReentryHandle implements LockHandle {
 	@Override
 	public void release() {
 		if (!RELEASED.compareAndSet(this, false, true)) {
-			throw new IllegalReleaseException(key(), "This hold of lock '" + key() + "' was released already");
+			throw new AlreadyReleasedException(key(), "This hold of lock '" + key() + "' was released already");
 		}
 		this.grant.exit(this, false);
 	}

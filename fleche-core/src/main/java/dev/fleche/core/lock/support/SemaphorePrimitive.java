@@ -1,7 +1,7 @@
 package dev.fleche.core.lock.support;
 
 import dev.fleche.core.lock.BoundedSemaphore;
-import dev.fleche.core.lock.IllegalReleaseException;
+import dev.fleche.core.lock.ReleasedAboveBoundException;
 import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
@@ -53,7 +53,7 @@ final class SemaphorePrimitive extends QueueAcquirable implements BoundedSemapho
 			handle = this.registry.oldest(this.slot);
 		}
 		if (handle == null) {
-			throw new IllegalReleaseException(key(), "Semaphore '" + key() + "' has no permit held: a release above its bound of "
+			throw new ReleasedAboveBoundException(key(), "Semaphore '" + key() + "' has no permit held: a release above its bound of "
 					+ this.permits);
 		}
 		handle.release();

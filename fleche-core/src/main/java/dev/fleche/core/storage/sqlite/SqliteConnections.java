@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 
@@ -52,24 +53,32 @@ final class SqliteConnections implements AutoCloseable {
 		return this.file;
 	}
 
-	/** Runs {@code work} outside a transaction (each statement on its own). */
+	/** Runs {@code work} outside a transaction: for work of one statement, which is atomic alone. */
 	<T> T read(SqlWork<T> work) {
-		return run(work, false);
+		return run(work, null);
+	}
+
+	/**
+	 * Runs {@code work} in one read transaction ({@code BEGIN DEFERRED}): every statement sees the
+	 * same snapshot of the database, so a record read in several statements is one saved version.
+	 */
+	<T> T snapshot(SqlWork<T> work) {
+		return run(work, "BEGIN DEFERRED");
 	}
 
 	/** Runs {@code work} in one {@code BEGIN IMMEDIATE} transaction. */
 	<T> T write(SqlWork<T> work) {
-		return run(work, true);
+		return run(work, "BEGIN IMMEDIATE");
 	}
 
-	private <T> T run(SqlWork<T> work, boolean transaction) {
+	private <T> T run(SqlWork<T> work, @Nullable String begin) {
 		SqliteSession session = borrow();
 		boolean healthy = true;
 		try {
-			if (!transaction) {
+			if (begin == null) {
 				return work.apply(session);
 			}
-			execute(session.connection(), "BEGIN IMMEDIATE");
+			execute(session.connection(), begin);
 			try {
 				T result = work.apply(session);
 				execute(session.connection(), "COMMIT");

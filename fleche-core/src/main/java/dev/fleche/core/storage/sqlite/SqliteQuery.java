@@ -59,6 +59,11 @@ final class SqliteQuery {
 		return new SqliteQuery(sql.toString(), List.copyOf(parameters));
 	}
 
+	/** Whether {@code call}, selected by the SQL, matches; true unless part of the template is checked in memory. */
+	boolean accepts(dev.fleche.core.call.Call call) {
+		return true;
+	}
+
 	String sql() {
 		return this.sql;
 	}

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
+import dev.fleche.core.digest.InvalidDigestException;
 import dev.fleche.core.digest.UndigestableValueException;
 import dev.fleche.core.storage.KeyManagement;
 import dev.fleche.core.storage.KeyNotFoundException;
@@ -53,7 +54,8 @@ public final class StorageOperations {
 		try {
 			return List.of(target.expand(text));
 		}
-		catch (KeyNotFoundException ex) {
+		catch (KeyNotFoundException | InvalidDigestException ex) {
+			// nothing to lock: the storage itself answers (false, not found, or the typed error)
 			return List.of();
 		}
 	}
