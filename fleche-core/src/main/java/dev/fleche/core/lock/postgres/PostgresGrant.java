@@ -103,6 +103,7 @@ final class PostgresGrant implements Grant {
 	 * Moves the end of the lease to {@code lease} from now (a grant without one gets one).
 	 * @return whether it is still held and now ends then
 	 */
+	@Override
 	public boolean extend(Duration lease) {
 		if (lease.isNegative() || lease.isZero()) {
 			throw new IllegalArgumentException("A lease must be positive, got " + lease);
@@ -126,6 +127,7 @@ final class PostgresGrant implements Grant {
 	}
 
 	/** Completes when the lock session's connection failed; the grant may still be held. */
+	@Override
 	public CompletableFuture<Grant> inDoubt() {
 		return this.inDoubt;
 	}
