@@ -141,6 +141,21 @@ public final class PostgresServer implements AutoCloseable {
 		}
 	}
 
+	/** Terminates the server backend with process id {@code pid}; whether it existed. */
+	public boolean terminateBackend(int pid) {
+		try (Connection connection = connect();
+				var statement = connection.prepareStatement("SELECT pg_terminate_backend(?)")) {
+			statement.setInt(1, pid);
+			try (var result = statement.executeQuery()) {
+				result.next();
+				return result.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not terminate backend " + pid, ex);
+		}
+	}
+
 	/** Stops the server (fast shutdown) and starts it again on the same port and data. */
 	public synchronized void restart() {
 		stop();
