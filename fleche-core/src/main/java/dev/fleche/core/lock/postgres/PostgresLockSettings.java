@@ -36,6 +36,11 @@ public record PostgresLockSettings(SqlNames names, boolean initializeSchema, Dur
 		return DEFAULTS;
 	}
 
+	/** The DDL for these names, to run by hand when {@link #initializeSchema()} is false. */
+	public String schemaScript() {
+		return new LockSql(this.names).schema().render();
+	}
+
 	/** These settings with another schema and table prefix, both validated. */
 	public PostgresLockSettings withNames(String schema, String prefix) {
 		return new PostgresLockSettings(new SqlNames(schema, prefix), this.initializeSchema, this.safetyRecheck,

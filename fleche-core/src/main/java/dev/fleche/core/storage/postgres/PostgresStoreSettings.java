@@ -25,6 +25,11 @@ public record PostgresStoreSettings(SqlNames names, boolean initializeSchema) {
 		return new PostgresStoreSettings(new SqlNames("public", "fleche"), true);
 	}
 
+	/** The DDL for these names, to run by hand when {@link #initializeSchema()} is false. */
+	public String schemaScript() {
+		return new dev.fleche.core.postgres.SchemaScript(SCHEMA_RESOURCE, this.names, java.util.Map.of()).render();
+	}
+
 	/** These settings with another schema and table prefix, both validated. */
 	public PostgresStoreSettings withNames(String schema, String prefix) {
 		return new PostgresStoreSettings(new SqlNames(schema, prefix), this.initializeSchema);
