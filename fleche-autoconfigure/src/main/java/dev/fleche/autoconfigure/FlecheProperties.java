@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.Ordered;
 
 /**
@@ -42,7 +43,10 @@ public class FlecheProperties {
 		FILE,
 
 		/** In this JVM's memory; lost at exit. */
-		MEMORY
+		MEMORY,
+
+		/** In PostgreSQL through the application's DataSource, shared by every process using it. */
+		POSTGRES
 
 	}
 
@@ -78,7 +82,10 @@ public class FlecheProperties {
 		LOCAL,
 
 		/** In files of a directory shared by the processes of one host. */
-		DISK
+		DISK,
+
+		/** In PostgreSQL, shared by the processes of many hosts. */
+		POSTGRES
 
 	}
 
@@ -123,6 +130,14 @@ public class FlecheProperties {
 		 * serializer 'java'.
 		 */
 		private List<String> javaAllowList = new ArrayList<>();
+
+		@NestedConfigurationProperty
+		private final PostgresStorageProperties postgres = new PostgresStorageProperties();
+
+		/** Settings of the PostgreSQL store. */
+		public PostgresStorageProperties getPostgres() {
+			return this.postgres;
+		}
 
 		public StorageType getType() {
 			return this.type;
@@ -229,6 +244,14 @@ public class FlecheProperties {
 		 * Where locks live.
 		 */
 		private LockBackendType backend = LockBackendType.DISK;
+
+		@NestedConfigurationProperty
+		private final PostgresLockProperties postgres = new PostgresLockProperties();
+
+		/** Settings of the PostgreSQL lock backend. */
+		public PostgresLockProperties getPostgres() {
+			return this.postgres;
+		}
 
 		/**
 		 * Directory of the disk backend's lock files; defaults to 'locks' in the storage path.

@@ -41,6 +41,7 @@ public final class FlecheLockAutoConfiguration {
 		return switch (properties.getLock().getBackend()) {
 			case LOCAL -> LockServices.create(new LocalLockBackend());
 			case DISK -> LockServices.create(DiskLockBackend.open(FlecheSettings.lockDirectory(properties)));
+			case POSTGRES -> throw dev.fleche.autoconfigure.postgres.PostgresRequirements.missing("fleche.lock.backend");
 		};
 	}
 
