@@ -80,6 +80,16 @@ class PostgresLockMultiProcessTest {
 	}
 
 	@Test
+	void aCachedMissRunsOnceAcrossJvms() throws Exception {
+		runGated("cached");
+		List<String> runs = Files.readAllLines(this.work.resolve("runs"));
+		assertThat(runs).hasSize(1);
+		for (int i = 0; i < PROCESSES; i++) {
+			assertThat(Files.readString(this.work.resolve("result-" + i))).isEqualTo("computed by " + runs.get(0));
+		}
+	}
+
+	@Test
 	void fifoOrderHoldsAcrossJvms() throws Exception {
 		try (PostgresLockBackend backend = backend()) {
 			KeyQueue queue = backend.queue(this.prefix + "counter");

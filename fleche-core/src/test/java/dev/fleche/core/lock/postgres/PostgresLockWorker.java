@@ -6,9 +6,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import java.util.Map;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.fleche.core.cache.CallCache;
+import dev.fleche.core.cache.CallSpec;
 import dev.fleche.core.lock.Acquirable;
 import dev.fleche.core.lock.BoundedSemaphore;
 import dev.fleche.core.lock.Lock;
@@ -16,6 +20,8 @@ import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.lock.support.LockServices;
 import dev.fleche.core.postgres.ConnectionFactory;
+import dev.fleche.core.storage.postgres.PostgresStore;
+import dev.fleche.core.storage.postgres.PostgresStoreSettings;
 
 /**
  * A worker JVM for the PostgreSQL multi-process tests. Arguments: a command, the JDBC URL, a work
@@ -39,7 +45,7 @@ public final class PostgresLockWorker {
 	}
 
 	/** Runs one worker. */
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) throws Throwable {
 		String command = args[0];
 		HikariConfig config = new HikariConfig();
 		config.setJdbcUrl(args[1]);
@@ -49,6 +55,9 @@ public final class PostgresLockWorker {
 				LockService locks = LockServices.create(PostgresLockBackend.open(pool,
 						ConnectionFactory.of(args[1], "postgres", null), PostgresLockSettings.defaults()))) {
 			PostgresLockWorker worker = new PostgresLockWorker(locks, Path.of(args[2]), args[3]);
+			if (command.equals("cached")) {
+				System.exit(worker.cached(pool, args[4]) ? 0 : 2);
+			}
 			boolean ok = switch (command) {
 				case "mutex" -> worker.mutex(Integer.parseInt(args[4]), args[5]);
 				case "semaphore" -> worker.semaphore(Integer.parseInt(args[4]), Integer.parseInt(args[5]), args[6]);
@@ -88,6 +97,22 @@ public final class PostgresLockWorker {
 				locked(guard, () -> write("inside", read("inside") - 1));
 			});
 		}
+		return true;
+	}
+
+	/** One cached call on the PostgreSQL store, single-flighted by the PostgreSQL locks. */
+	private boolean cached(HikariDataSource pool, String id) throws Throwable {
+		PostgresStore store = PostgresStore.open(pool, PostgresStoreSettings.defaults()
+			.withNames("public", "mp_" + this.prefix.replace("-", "")));
+		CallCache cache = CallCache.builder(store.values(), store.calls()).lockService(this.locks).build();
+		CallSpec spec = new CallSpec("test#acrossJvms", "1", Map.of("a", 42), String.class);
+		startGate(id);
+		Object result = cache.call(spec, () -> {
+			Files.writeString(this.work.resolve("runs"), id + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Thread.sleep(500);
+			return "computed by " + id;
+		});
+		Files.writeString(this.work.resolve("result-" + id), String.valueOf(result));
 		return true;
 	}
 
