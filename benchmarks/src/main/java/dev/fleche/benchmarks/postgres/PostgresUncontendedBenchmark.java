@@ -42,6 +42,8 @@ public class PostgresUncontendedBenchmark {
 
 	private JdbcTemplateLockProvider shedLock;
 
+	private javax.sql.DataSource pool;
+
 	/** Starts the server and opens every lock on it. */
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
@@ -49,12 +51,24 @@ public class PostgresUncontendedBenchmark {
 		this.fleche = this.peers.fleche().lock("uncontended");
 		this.registry = this.peers.jdbcLockRegistry().obtain("uncontended");
 		this.shedLock = this.peers.shedLock();
+		this.pool = this.peers.pool(2);
 	}
 
 	/** Closes everything and stops the server. */
 	@TearDown(Level.Trial)
 	public void tearDown() throws Exception {
 		this.peers.close();
+	}
+
+	/** The floor: one {@code SELECT 1} round trip on a pooled connection. */
+	@Benchmark
+	public int selectOne() throws java.sql.SQLException {
+		try (java.sql.Connection connection = this.pool.getConnection();
+				java.sql.PreparedStatement statement = connection.prepareStatement("SELECT 1");
+				java.sql.ResultSet rows = statement.executeQuery()) {
+			rows.next();
+			return rows.getInt(1);
+		}
 	}
 
 	/** Ours. */

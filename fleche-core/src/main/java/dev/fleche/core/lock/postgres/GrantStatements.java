@@ -39,16 +39,17 @@ final class GrantStatements {
 		try (Connection connection = this.backend.connection();
 				PreparedStatement statement = connection.prepareStatement(this.backend.sql().tryGrant)) {
 			statement.setString(1, engine.key());
-			statement.setInt(2, session.id());
-			statement.setString(3, engine.ownerLabel(owner));
-			statement.setString(4, mode.name());
+			statement.setString(2, engine.key());
+			statement.setInt(3, session.id());
+			statement.setString(4, engine.ownerLabel(owner));
+			statement.setString(5, mode.name());
 			if (lease != null) {
-				statement.setLong(5, lease);
+				statement.setLong(6, lease);
 			}
 			else {
-				statement.setNull(5, Types.BIGINT);
+				statement.setNull(6, Types.BIGINT);
 			}
-			statement.setArray(6, connection.createArrayOf("text", options.tags().toArray(new String[0])));
+			statement.setArray(7, connection.createArrayOf("text", options.tags().toArray(new String[0])));
 			try (ResultSet row = statement.executeQuery()) {
 				if (!row.next()) {
 					return null;

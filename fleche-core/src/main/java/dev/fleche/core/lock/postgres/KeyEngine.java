@@ -173,6 +173,8 @@ final class KeyEngine {
 			int i = 1;
 			apply.setLong(i++, tx.lastToken);
 			apply.setLong(i++, tx.lastTicket);
+			apply.setInt(i++, tx.entries.size());
+			apply.setInt(i++, tx.waitingCount());
 			apply.setString(i++, this.key);
 			apply.setString(i++, this.key);
 			apply.setArray(i++, connection.createArrayOf("bigint", tx.deletes.toArray()));

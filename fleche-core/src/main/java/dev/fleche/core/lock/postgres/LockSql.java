@@ -52,11 +52,19 @@ final class LockSql {
 		String key = names.qualified("key");
 		String average = names.qualified("average");
 		this.open = "SELECT * FROM " + names.qualified("open") + "(?)";
-		this.tryGrant = "SELECT * FROM " + names.qualified("try") + "(?, ?, ?, ?, ?, ?)";
+		// the uncontended path in one statement: granted only if the key's queue is empty; the row
+		// lock on the key serializes it with every other change, and its re-check sees the count
+		this.tryGrant = "WITH k AS (UPDATE " + key + " SET last_token = last_token + 1, last_ticket = last_ticket + 1,"
+				+ " entries = 1 WHERE key = ? AND entries = 0"
+				+ " RETURNING last_token, last_ticket, (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS now)"
+				+ " INSERT INTO " + entry + " (key, ticket, session, owner, mode, token, granted_at, lease_expires, tags)"
+				+ " SELECT ?, k.last_ticket, ?, ?, ?, k.last_token, k.now, k.now + ?::bigint, ? FROM k"
+				+ " RETURNING token, ticket, granted_at, lease_expires";
 		this.release = "SELECT * FROM " + names.qualified("release") + "(?, ?, ?)";
 		this.extend = "SELECT * FROM " + names.qualified("extend") + "(?, ?, ?, ?)";
 		// one statement for a section's writes: counters, deletions, grants, one insert, one notify
-		this.apply = "WITH k AS (UPDATE " + key + " SET last_token = ?, last_ticket = ? WHERE key = ?),"
+		this.apply = "WITH k AS (UPDATE " + key + " SET last_token = ?, last_ticket = ?, entries = ?, waiting = ?"
+				+ " WHERE key = ?),"
 				+ " d AS (DELETE FROM " + entry + " WHERE key = ? AND ticket = ANY (?)),"
 				+ " g AS (UPDATE " + entry + " e SET token = u.token, granted_at = ?, lease_expires = u.lease"
 				+ " FROM unnest(?::bigint[], ?::bigint[], ?::bigint[]) AS u(ticket, token, lease)"
@@ -69,8 +77,7 @@ final class LockSql {
 		this.insert = "INSERT INTO " + entry
 				+ " (key, ticket, session, owner, mode, token, granted_at, lease_expires, tags)"
 				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-		this.deleteSession = "WITH d AS (DELETE FROM " + entry + " WHERE session = ? RETURNING key)"
-				+ " SELECT count(pg_notify('" + this.channel + "', md5(k))) FROM (SELECT DISTINCT key AS k FROM d) x";
+		this.deleteSession = "SELECT " + names.qualified("drop_session") + "(?)";
 		this.keysInUse = "SELECT DISTINCT key FROM " + entry + " ORDER BY key LIMIT 1000";
 		this.averageAdd = "INSERT INTO " + average + " AS a (key, total, count) VALUES (?, ?, 1)"
 				+ " ON CONFLICT (key) DO UPDATE SET total = a.total + excluded.total, count = a.count + 1";

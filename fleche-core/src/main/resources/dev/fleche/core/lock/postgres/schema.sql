@@ -4,12 +4,15 @@
 
 CREATE SCHEMA IF NOT EXISTS ${schema};
 
--- One row per key ever locked: the counters of fencing tokens and queue tickets. Never deleted,
--- so tokens never go backwards.
+-- One row per key ever locked: the counters of fencing tokens and queue tickets (never deleted,
+-- so tokens never go backwards), and the number of entries and of waiting entries in its queue.
+-- Every change to a key's entries is made holding this row's lock, and keeps the counts exact.
 CREATE TABLE IF NOT EXISTS ${schema}.${prefix}_key (
 	key text PRIMARY KEY,
 	last_token bigint NOT NULL DEFAULT 0,
-	last_ticket bigint NOT NULL DEFAULT 0
+	last_ticket bigint NOT NULL DEFAULT 0,
+	entries integer NOT NULL DEFAULT 0,
+	waiting integer NOT NULL DEFAULT 0
 );
 
 -- The queue of each key, in ticket order: waiting requests (token null) and grants. A row belongs
@@ -59,6 +62,12 @@ BEGIN
 		AND ((e.lease_expires IS NOT NULL AND e.lease_expires <= v_now)
 			OR pg_try_advisory_xact_lock_shared(${namespace}, e.session));
 	GET DIAGNOSTICS v_removed = ROW_COUNT;
+	IF v_removed > 0 THEN
+		UPDATE ${schema}.${prefix}_key k
+			SET entries = (SELECT count(*) FROM ${schema}.${prefix}_entry e WHERE e.key = p_key),
+				waiting = (SELECT count(*) FROM ${schema}.${prefix}_entry e WHERE e.key = p_key AND e.token IS NULL)
+			WHERE k.key = p_key;
+	END IF;
 	RETURN QUERY SELECT v_now, v_removed, v_last_token, v_last_ticket, e.ticket, e.session, e.owner, e.mode,
 			e.token, e.granted_at, e.lease_expires, e.tags
 		FROM (SELECT 1) h LEFT JOIN ${schema}.${prefix}_entry e ON e.key = p_key
@@ -66,64 +75,53 @@ BEGIN
 END
 $fn$;
 
--- The uncontended path in one round trip: grants when the key's queue is empty (after removing
--- dead and expired entries); returns no row otherwise. Tells waiters if it removed entries.
-CREATE OR REPLACE FUNCTION ${schema}.${prefix}_try(p_key text, p_session integer, p_owner text, p_mode text,
-	p_lease bigint, p_tags text[])
-RETURNS TABLE (o_token bigint, o_ticket bigint, o_now bigint, o_lease_expires bigint)
-LANGUAGE plpgsql VOLATILE AS $fn$
-DECLARE
-	v_now bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
-	v_removed integer := 0;
-	v_token bigint;
-	v_ticket bigint;
-	v_expires bigint;
-BEGIN
-	PERFORM 1 FROM ${schema}.${prefix}_key k WHERE k.key = p_key FOR UPDATE;
-	IF NOT FOUND THEN
-		INSERT INTO ${schema}.${prefix}_key (key) VALUES (p_key) ON CONFLICT (key) DO NOTHING;
-		PERFORM 1 FROM ${schema}.${prefix}_key k WHERE k.key = p_key FOR UPDATE;
-	END IF;
-	IF EXISTS (SELECT 1 FROM ${schema}.${prefix}_entry e WHERE e.key = p_key) THEN
-		DELETE FROM ${schema}.${prefix}_entry e WHERE e.key = p_key
-			AND ((e.lease_expires IS NOT NULL AND e.lease_expires <= v_now)
-				OR pg_try_advisory_xact_lock_shared(${namespace}, e.session));
-		GET DIAGNOSTICS v_removed = ROW_COUNT;
-		IF EXISTS (SELECT 1 FROM ${schema}.${prefix}_entry e WHERE e.key = p_key) THEN
-			IF v_removed > 0 THEN
-				PERFORM pg_notify('${prefix}', md5(p_key));
-			END IF;
-			RETURN;
-		END IF;
-	END IF;
-	UPDATE ${schema}.${prefix}_key k SET last_token = k.last_token + 1, last_ticket = k.last_ticket + 1
-		WHERE k.key = p_key RETURNING k.last_token, k.last_ticket INTO v_token, v_ticket;
-	v_expires := CASE WHEN p_lease IS NULL THEN NULL ELSE v_now + p_lease END;
-	INSERT INTO ${schema}.${prefix}_entry (key, ticket, session, owner, mode, token, granted_at, lease_expires, tags)
-		VALUES (p_key, v_ticket, p_session, p_owner, p_mode, v_token, v_now, v_expires, p_tags);
-	RETURN QUERY SELECT v_token, v_ticket, v_now, v_expires;
-END
-$fn$;
-
 -- Releases a grant of a session; tells waiters. Returns 1 if it was held, 0 if its lease had run
--- out (the row is removed either way), and no row if it was not there.
+-- out (the row is removed either way), and no row if it was not there. Locks the key's row first.
 CREATE OR REPLACE FUNCTION ${schema}.${prefix}_release(p_key text, p_ticket bigint, p_session integer)
 RETURNS TABLE (o_held integer)
 LANGUAGE plpgsql VOLATILE AS $fn$
 DECLARE
 	v_now bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
 	v_expires bigint;
+	v_waiting integer;
 BEGIN
-	PERFORM 1 FROM ${schema}.${prefix}_key k WHERE k.key = p_key FOR UPDATE;
+	UPDATE ${schema}.${prefix}_key k SET entries = k.entries - 1 WHERE k.key = p_key RETURNING k.waiting INTO v_waiting;
 	DELETE FROM ${schema}.${prefix}_entry e WHERE e.key = p_key AND e.ticket = p_ticket AND e.session = p_session
 		RETURNING e.lease_expires INTO v_expires;
 	IF NOT FOUND THEN
+		UPDATE ${schema}.${prefix}_key k SET entries = k.entries + 1 WHERE k.key = p_key;
 		RETURN;
 	END IF;
-	IF EXISTS (SELECT 1 FROM ${schema}.${prefix}_entry e WHERE e.key = p_key AND e.token IS NULL) THEN
+	IF v_waiting > 0 THEN
 		PERFORM pg_notify('${prefix}', md5(p_key));
 	END IF;
 	RETURN QUERY SELECT CASE WHEN v_expires IS NULL OR v_expires > v_now THEN 1 ELSE 0 END;
+END
+$fn$;
+
+-- Removes every row of a session (closed, or confirmed ended), key by key under each key's row
+-- lock, and tells the waiters of those keys.
+CREATE OR REPLACE FUNCTION ${schema}.${prefix}_drop_session(p_session integer)
+RETURNS integer
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+	v_key text;
+	v_waiting integer;
+	v_count integer := 0;
+BEGIN
+	FOR v_key IN SELECT DISTINCT e.key FROM ${schema}.${prefix}_entry e WHERE e.session = p_session ORDER BY 1 LOOP
+		PERFORM 1 FROM ${schema}.${prefix}_key k WHERE k.key = v_key FOR UPDATE;
+		DELETE FROM ${schema}.${prefix}_entry e WHERE e.key = v_key AND e.session = p_session;
+		UPDATE ${schema}.${prefix}_key k
+			SET entries = (SELECT count(*) FROM ${schema}.${prefix}_entry e WHERE e.key = v_key),
+				waiting = (SELECT count(*) FROM ${schema}.${prefix}_entry e WHERE e.key = v_key AND e.token IS NULL)
+			WHERE k.key = v_key RETURNING k.waiting INTO v_waiting;
+		IF v_waiting > 0 THEN
+			PERFORM pg_notify('${prefix}', md5(v_key));
+		END IF;
+		v_count := v_count + 1;
+	END LOOP;
+	RETURN v_count;
 END
 $fn$;
 
