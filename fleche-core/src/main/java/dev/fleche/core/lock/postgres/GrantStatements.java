@@ -73,6 +73,49 @@ final class GrantStatements {
 		}
 	}
 
+	/**
+	 * The handoff in one statement: grants the first local request if it is first in the queue and
+	 * nothing is held. Called under the engine's gate; the future completes in {@code after}.
+	 * @return whether it was granted
+	 */
+	boolean grantFirst(KeyEngine engine, LockSession session, PostgresRequest request, java.util.List<Runnable> after)
+			throws SQLException {
+		Long lease = KeyEngine.leaseMillis(request.options);
+		try (Connection connection = this.backend.connection();
+				PreparedStatement statement = connection.prepareStatement(this.backend.sql().grantFirst)) {
+			statement.setString(1, engine.key());
+			statement.setLong(2, request.ticket);
+			statement.setInt(3, session.id());
+			if (lease != null) {
+				statement.setLong(4, lease);
+			}
+			else {
+				statement.setNull(4, Types.BIGINT);
+			}
+			try (ResultSet row = statement.executeQuery()) {
+				if (!row.next()) {
+					return false;
+				}
+				long token = row.getLong(1);
+				long now = row.getLong(2);
+				long expires = row.getLong(3);
+				PostgresGrant grant = new PostgresGrant(engine, request.ticket, session.id(), token, request.mode,
+						request.owner, request.options.tags(), row.wasNull() ? 0 : expires, now);
+				engine.grants.put(request.ticket, grant);
+				engine.waiting.remove(request);
+				if (lease != null) {
+					this.backend.pumpLater(engine, lease + 1);
+				}
+				after.add(() -> {
+					if (!request.future.complete(grant)) {
+						grant.release();
+					}
+				});
+				return true;
+			}
+		}
+	}
+
 	/** Releases {@code grant}; false if it was released or lost before. */
 	boolean release(KeyEngine engine, PostgresGrant grant) {
 		synchronized (grant) {

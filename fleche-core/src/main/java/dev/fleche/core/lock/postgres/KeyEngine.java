@@ -269,6 +269,38 @@ final class KeyEngine {
 		return grant;
 	}
 
+	/**
+	 * After a notification: tries the one-statement handoff to this process's first request
+	 * (nothing held, it is first in the queue); otherwise, or if more requests wait here, schedules a
+	 * full section. Never waits for the gate.
+	 */
+	void handoff() {
+		LockSession session = this.backend.currentSession();
+		if (session == null || !this.gate.tryLock()) {
+			schedulePump();
+			return;
+		}
+		List<Runnable> after = new ArrayList<>();
+		boolean granted = false;
+		try {
+			PostgresRequest first = this.waiting.isEmpty() ? null : this.waiting.get(0);
+			boolean withdrawn = this.waiting.stream().anyMatch((request) -> request.future.isDone());
+			if (first != null && !withdrawn && first.freeWhenEmpty && first.session == session.id()) {
+				granted = this.backend.grants().grantFirst(this, session, first, after);
+			}
+		}
+		catch (SQLException | RuntimeException ex) {
+			granted = false;
+		}
+		finally {
+			this.gate.unlock();
+		}
+		after.forEach(Runnable::run);
+		if (!granted || !this.waiting.isEmpty()) {
+			schedulePump();
+		}
+	}
+
 	/** Re-examines the key soon, once however often it is asked meanwhile. */
 	void schedulePump() {
 		if (this.pumpPending.compareAndSet(false, true)) {

@@ -31,6 +31,8 @@ final class LockSql {
 
 	final String extend;
 
+	final String grantFirst;
+
 	final String apply;
 
 	final String insert;
@@ -62,6 +64,7 @@ final class LockSql {
 				+ " RETURNING token, ticket, granted_at, lease_expires";
 		this.release = "SELECT * FROM " + names.qualified("release") + "(?, ?, ?)";
 		this.extend = "SELECT * FROM " + names.qualified("extend") + "(?, ?, ?, ?)";
+		this.grantFirst = "SELECT * FROM " + names.qualified("grant_first") + "(?, ?, ?, ?)";
 		// one statement for a section's writes: counters, deletions, grants, one insert, one notify
 		this.apply = "WITH k AS (UPDATE " + key + " SET last_token = ?, last_ticket = ?, entries = ?, waiting = ?"
 				+ " WHERE key = ?),"

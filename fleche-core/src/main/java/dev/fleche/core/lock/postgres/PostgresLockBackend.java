@@ -417,7 +417,7 @@ public final class PostgresLockBackend implements LockBackend {
 	void notified(String payload) {
 		KeyEngine engine = this.byPayload.get(payload);
 		if (engine != null && !engine.waiting.isEmpty()) {
-			engine.schedulePump();
+			engine.handoff();
 		}
 	}
 

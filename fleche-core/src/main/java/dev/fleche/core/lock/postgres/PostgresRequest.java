@@ -2,6 +2,7 @@ package dev.fleche.core.lock.postgres;
 
 import java.util.concurrent.CompletableFuture;
 
+import dev.fleche.core.lock.HeldModes;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
 import dev.fleche.core.lock.spi.Grant;
@@ -27,10 +28,23 @@ final class PostgresRequest {
 	/** The session its row belongs to. Guarded by the engine's gate. */
 	int session;
 
+	/** Whether its mode is compatible with nothing held, so it may take the one-statement handoff. */
+	final boolean freeWhenEmpty;
+
 	PostgresRequest(LockMode mode, Owner owner, LockOptions options) {
 		this.mode = mode;
 		this.owner = owner;
 		this.options = options;
+		this.freeWhenEmpty = compatibleWithNothing(mode);
+	}
+
+	private static boolean compatibleWithNothing(LockMode mode) {
+		try {
+			return mode.isCompatible(HeldModes.none());
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	@Override

@@ -37,7 +37,7 @@ final class QueueTx {
 	final boolean removedOnOpen;
 
 	/** This process's requests in the queue under {@link #session}, by ticket. */
-	final Map<Long, PostgresRequest> mine = new HashMap<>();
+	final Map<Long, PostgresRequest> mine = new java.util.LinkedHashMap<>();
 
 	final List<Long> deletes = new ArrayList<>();
 

@@ -56,6 +56,12 @@ final class QueueWalk {
 		if (tx.mine.isEmpty()) {
 			return;
 		}
+		for (Entry entry : new ArrayList<>(tx.entries)) {
+			PostgresRequest request = (entry.session == tx.session) ? tx.mine.get(entry.ticket) : null;
+			if (request != null && request.future.isDone()) {
+				leave(tx, entry, request);
+			}
+		}
 		HeldModes held = tx.held();
 		Entry blocker = null;
 		for (Entry entry : new ArrayList<>(tx.entries)) {

@@ -99,6 +99,43 @@ BEGIN
 END
 $fn$;
 
+-- The handoff path in one round trip: grants the waiting request p_ticket of p_session if nothing
+-- is held on the key and it is first in the queue (the caller checked its mode is compatible with
+-- nothing held); returns no row otherwise, leaving the decision to a full section. Tells waiters
+-- if some remain.
+CREATE OR REPLACE FUNCTION ${schema}.${prefix}_grant_first(p_key text, p_ticket bigint, p_session integer,
+	p_lease bigint)
+RETURNS TABLE (o_token bigint, o_now bigint, o_lease_expires bigint)
+LANGUAGE plpgsql VOLATILE AS $fn$
+DECLARE
+	v_now bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
+	v_entries integer;
+	v_waiting integer;
+	v_token bigint;
+	v_first bigint;
+	v_session integer;
+BEGIN
+	SELECT k.entries, k.waiting, k.last_token INTO v_entries, v_waiting, v_token
+		FROM ${schema}.${prefix}_key k WHERE k.key = p_key FOR UPDATE;
+	IF NOT FOUND OR v_entries <> v_waiting THEN
+		RETURN;
+	END IF;
+	SELECT e.ticket, e.session INTO v_first, v_session FROM ${schema}.${prefix}_entry e
+		WHERE e.key = p_key ORDER BY e.ticket LIMIT 1;
+	IF v_first IS DISTINCT FROM p_ticket OR v_session IS DISTINCT FROM p_session THEN
+		RETURN;
+	END IF;
+	v_token := v_token + 1;
+	UPDATE ${schema}.${prefix}_key k SET last_token = v_token, waiting = k.waiting - 1 WHERE k.key = p_key;
+	UPDATE ${schema}.${prefix}_entry e SET token = v_token, granted_at = v_now, lease_expires = v_now + p_lease
+		WHERE e.key = p_key AND e.ticket = p_ticket;
+	IF v_waiting > 1 THEN
+		PERFORM pg_notify('${prefix}', md5(p_key));
+	END IF;
+	RETURN QUERY SELECT v_token, v_now, v_now + p_lease;
+END
+$fn$;
+
 -- Removes every row of a session (closed, or confirmed ended), key by key under each key's row
 -- lock, and tells the waiters of those keys.
 CREATE OR REPLACE FUNCTION ${schema}.${prefix}_drop_session(p_session integer)
