@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
@@ -48,7 +49,10 @@ public class FlecheProperties {
 		MEMORY,
 
 		/** On a Redis server shared by every host ({@code fleche.storage.redis.*}). */
-		REDIS
+		REDIS,
+
+		/** In PostgreSQL through the application's DataSource, shared by every process using it. */
+		POSTGRES
 
 	}
 
@@ -87,7 +91,10 @@ public class FlecheProperties {
 		DISK,
 
 		/** On a Redis server shared by every host ({@code fleche.lock.redis.*}). */
-		REDIS
+		REDIS,
+
+		/** In PostgreSQL, shared by the processes of many hosts. */
+		POSTGRES
 
 	}
 
@@ -178,6 +185,14 @@ public class FlecheProperties {
 
 		public void setOnCorrupt(OnCorrupt onCorrupt) {
 			this.onCorrupt = onCorrupt;
+		}
+
+		@NestedConfigurationProperty
+		private final PostgresStorageProperties postgres = new PostgresStorageProperties();
+
+		/** Settings of the PostgreSQL store. */
+		public PostgresStorageProperties getPostgres() {
+			return this.postgres;
 		}
 
 		public StorageType getType() {
@@ -344,6 +359,14 @@ public class FlecheProperties {
 		 * Where locks live.
 		 */
 		private LockBackendType backend = LockBackendType.DISK;
+
+		@NestedConfigurationProperty
+		private final PostgresLockProperties postgres = new PostgresLockProperties();
+
+		/** Settings of the PostgreSQL lock backend. */
+		public PostgresLockProperties getPostgres() {
+			return this.postgres;
+		}
 
 		/**
 		 * Directory of the disk backend's lock files; defaults to 'locks' in the storage path.
