@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,14 +59,19 @@ final class PostgresQuery {
 			sql.append(" AND arguments @> ?::jsonb");
 			parameters.add(arguments.toString());
 		}
+		for (String present : template.presentArguments()) {
+			sql.append(" AND arguments ?? ?");
+			parameters.add(present);
+		}
 		ObjectNode values = MAPPER.createObjectNode();
 		for (Map.Entry<String, JsonNode> filter : template.metadata().entrySet()) {
-			if (filter.getValue() == null) {
+			JsonNode narrowed = (filter.getValue() != null) ? narrowing(filter.getValue()) : null;
+			if (narrowed == null) {
 				sql.append(" AND metadata ?? ?");
 				parameters.add(filter.getKey());
 			}
 			else {
-				values.set(filter.getKey(), filter.getValue());
+				values.set(filter.getKey(), narrowed);
 			}
 		}
 		if (!values.isEmpty()) {
@@ -74,6 +80,30 @@ final class PostgresQuery {
 		}
 		sql.append(" ORDER BY key");
 		return new PostgresQuery(template, sql.toString(), List.copyOf(parameters));
+	}
+
+	/**
+	 * The part of a metadata filter that {@code jsonb @>} checks no more strictly than
+	 * {@link dev.fleche.core.call.JsonContainment}: objects with their scalar leaves. An empty
+	 * object (any present value) and an array (compared whole, in order) are left to
+	 * {@link #accepts(Call)}.
+	 * @return the narrowing filter, or {@code null} if only presence can be asked in SQL
+	 */
+	private static @Nullable JsonNode narrowing(JsonNode filter) {
+		if (filter.isArray()) {
+			return null;
+		}
+		if (!filter.isObject()) {
+			return filter;
+		}
+		ObjectNode narrowed = MAPPER.createObjectNode();
+		for (Map.Entry<String, JsonNode> field : filter.properties()) {
+			JsonNode inner = narrowing(field.getValue());
+			if (inner != null) {
+				narrowed.set(field.getKey(), inner);
+			}
+		}
+		return narrowed.isEmpty() ? null : narrowed;
 	}
 
 	/** The arguments of {@code call} as a JSON object, for the {@code arguments} column. */
