@@ -147,7 +147,13 @@ final class KeyFile {
 	 * @return whether the file was deleted
 	 */
 	boolean reclaim(LongPredicate raiseFloor) {
-		FileLock state = tryLock(0, false);
+		FileLock state;
+		try {
+			state = tryLock(0, false);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 		if (state == null) {
 			return false;
 		}
