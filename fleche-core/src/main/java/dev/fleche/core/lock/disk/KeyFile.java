@@ -53,6 +53,10 @@ final class KeyFile {
 
 	private final StateCodec codec;
 
+	private final MappedByteBuffer map;
+
+	private boolean unmapped;
+
 	/** The identity (device and inode) of the file opened, or {@code null} where unknown. */
 	private final @Nullable Object identity;
 
@@ -61,6 +65,7 @@ final class KeyFile {
 		this.key = key;
 		this.path = path;
 		this.channel = channel;
+		this.map = map;
 		this.codec = new StateCodec(key, path, map, ticketFloor);
 		this.identity = identity(path);
 	}
@@ -295,12 +300,17 @@ final class KeyFile {
 		return this.channel.isOpen();
 	}
 
+	/** Closes the file and unmaps its state; called once nothing reads the state any more (under the gate). */
 	void close() {
 		try {
 			this.channel.close();
 		}
 		catch (IOException ex) {
 			// closing drops the locks; nothing else to do
+		}
+		if (!this.unmapped) {
+			this.unmapped = true;
+			Unmapper.unmap(this.map);
 		}
 	}
 

@@ -76,6 +76,12 @@ class LockFileReclaimTest {
 			System.out.println("After " + keys + " keys: " + files + " files, " + bytes + " bytes on disk");
 			assertThat(files).isLessThanOrEqualTo(LockDirectory.MAX_OPEN_FILES + 2);
 			assertThat(bytes).isLessThan((LockDirectory.MAX_OPEN_FILES + 2) * 64L * 1024);
+			Path maps = Path.of("/proc/self/maps");
+			if (Files.exists(maps)) {
+				// closed files are unmapped at once, not when their buffers are collected
+				long mapped = Files.readAllLines(maps).stream().filter(line -> line.contains(locks.toString())).count();
+				assertThat(mapped).isLessThanOrEqualTo(LockDirectory.MAX_OPEN_FILES + 2);
+			}
 		}
 		assertThat(fileCount(locks)).as("idle files are reclaimed on close").isLessThanOrEqualTo(1);
 	}
