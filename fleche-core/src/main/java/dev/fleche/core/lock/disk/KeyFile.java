@@ -43,7 +43,7 @@ final class KeyFile {
 	private static final int SPINS_BEFORE_BLOCKING = 200;
 
 	/** The longest pause between two attempts at the state lock. */
-	private static final long MAX_POLL_NANOS = 1_000_000;
+	private static final long MAX_POLL_NANOS = 250_000;
 
 	private final String key;
 

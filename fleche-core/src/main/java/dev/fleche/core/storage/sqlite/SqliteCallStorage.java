@@ -21,8 +21,8 @@ import dev.fleche.core.storage.codec.CallRecordSigner;
 import dev.fleche.core.storage.support.AbstractCallStorage;
 import dev.fleche.core.storage.support.CallJson;
 import dev.fleche.core.storage.support.Keys;
-import tools.jackson.databind.JsonNode;
 import dev.fleche.core.text.SafeText;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Call records in SQLite: one row per call, its arguments and metadata namespaces in their own
