@@ -63,7 +63,10 @@ final class CallRecords {
 			this.listeners.error(function, ex);
 			return null;
 		}
-		catch (StackOverflowError | OutOfMemoryError | LinkageError | AssertionError ex) {
+		catch (Error ex) {
+			if (ex instanceof InternalError || ex instanceof UnknownError) {
+				throw ex;
+			}
 			// thrown while decoding the stored entry (a hostile or broken one): a miss, not a failed call
 			logger.warn("Cannot decode the cached result of {} [{}]; calling it instead: {}", function, key.prefix(12),
 					ex.toString());

@@ -32,6 +32,7 @@ import dev.fleche.core.storage.codec.EntryCodec;
 import dev.fleche.core.storage.codec.SigningKey;
 import dev.fleche.core.storage.file.FileByteStore;
 import dev.fleche.core.storage.file.FileStorage;
+import dev.fleche.core.storage.sqlite.SqliteStore;
 
 /**
  * Hostile stored entries reach a cached call: a decompression bomb, a Java depth or array bomb, a
@@ -192,6 +193,30 @@ class CallCacheHostileEntryTest {
 		Files.write(files.file(one.key()), Files.readAllBytes(files.file(two.key())));
 		assertThat(call(cache, 1, String.class, "one")).isEqualTo("one");
 		assertThat(this.runs).hasValue(3);
+	}
+
+	@Test
+	void sqliteRowSwappedToAnotherCallsResultIsAMissInASignedStore() throws Throwable {
+		EntryCodec codec = EntryCodec.of(false, List.of(SigningKey.of("k", "a-secret-of-enough-bytes")));
+		Path file = this.directory.resolve("fleche.db");
+		try (SqliteStore store = SqliteStore.open(file, new JacksonSerializer(), codec)) {
+			CallCache cache = CallCache.builder(store.values(), store.calls()).build();
+			assertThat(call(cache, 1, String.class, "one")).isEqualTo("one");
+			assertThat(call(cache, 2, String.class, "two")).isEqualTo("two");
+			List<Call> records = store.calls().query(CallTemplate.any());
+			Call one = records.stream().filter(c -> store.values().load(c.result().hex(), String.class).equals("one"))
+				.findFirst().get();
+			Call two = records.stream().filter(c -> c != one).findFirst().get();
+			try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+					java.sql.PreparedStatement update = connection
+						.prepareStatement("UPDATE fleche_calls SET result = ? WHERE key = ?")) {
+				update.setString(1, two.result().hex());
+				update.setString(2, one.key().hex());
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			assertThat(call(cache, 1, String.class, "one")).isEqualTo("one");
+			assertThat(this.runs).hasValue(3);
+		}
 	}
 
 }
