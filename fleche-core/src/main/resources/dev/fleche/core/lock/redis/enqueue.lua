@@ -1,5 +1,5 @@
 -- ARGV: 3 id, 4 proc, 5 owner, 6 lease ms, 7 mode and tags json, 8 mode
-begin()
+local _, _, empty = begin()
 -- idempotent per id: a request queued again after the server lost it may race with itself
 local granted = holderReply(ARGV[3])
 if granted then
@@ -8,7 +8,6 @@ end
 if redis.call('HEXISTS', R, ARGV[3]) == 1 then
   return { '0', earliest() }
 end
-local empty = redis.call('LLEN', Q) == 0
 local ok = false
 if empty then
   local m, total = counts()

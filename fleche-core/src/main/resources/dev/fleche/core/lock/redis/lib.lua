@@ -33,13 +33,17 @@ end
 
 -- Versions and tokens: strictly increasing, and never below the server's clock in microseconds,
 -- so they stay ahead of every earlier one even when the server lost its data.
-local function nextSeq()
+local function nextSeq(alsoLast)
   local n = tonumber(redis.call('HGET', S, 'seq') or '0') + 1
   if n < NOW_US then
     n = NOW_US
   end
   local s = fmt(n)
-  redis.call('HSET', S, 'seq', s)
+  if alsoLast then
+    redis.call('HSET', S, 'seq', s, 'last', s)
+  else
+    redis.call('HSET', S, 'seq', s)
+  end
   return s
 end
 
@@ -92,27 +96,32 @@ local function dropHolder(id, rest)
 end
 
 -- Removes holders whose lease or liveness ran out; tells their processes.
+-- Returns whether any was removed, the remaining holders' values by id, and their number.
 local function purgeHolders()
   local flat = redis.call('HGETALL', H)
   local changed = false
+  local live, count = {}, 0
   for i = 1, #flat, 2 do
     local h = parseHolder(flat[i + 1])
     if h.exp <= NOW_MS then
       dropHolder(flat[i], h.rest)
       redis.call('PUBLISH', CHAN .. h.proc, 'l ' .. flat[i])
       changed = true
+    else
+      live[flat[i]] = flat[i + 1]
+      count = count + 1
     end
   end
   if changed then
     nextSeq()
   end
-  return changed
+  return changed, live, count
 end
 
+-- (The state hash may carry the idle expiry while busy: losing it only resets the version and
+-- last token, and tokens stay ahead of earlier ones through the clock floor.)
 local function grantTo(id, proc, owner, lease, rest)
-  local tok = nextSeq()
-  redis.call('HSET', S, 'last', tok)
-  redis.call('PERSIST', S)
+  local tok = nextSeq(true)
   local leased, exp = '0', NOW_MS + WATCHDOG
   if lease > 0 then
     leased, exp = '1', NOW_MS + lease
@@ -123,7 +132,7 @@ local function grantTo(id, proc, owner, lease, rest)
   redis.call('HINCRBY', C, decoded.m, 1)
   if #decoded.g > 0 then
     redis.call('SADD', G, unpack(decoded.g))
-    redis.call('PERSIST', G)
+    redis.call('EXPIRE', G, IDLE_TTL)
   end
   return { '1', tok, fmt(exp), fmt(NOW_MS) }
 end
@@ -132,11 +141,12 @@ end
 -- stopped renewing them. A user-defined mode at the head is decided by its process, told when
 -- something changed.
 local function walk(changed)
-  local m, total = counts()
+  local m, total
+  local granted = 0
   while true do
     local head = redis.call('LINDEX', Q, 0)
     if not head then
-      return
+      return true, granted
     end
     local rv = redis.call('HGET', R, head)
     if not rv then
@@ -149,16 +159,19 @@ local function walk(changed)
         redis.call('HDEL', R, head)
         changed = true
       else
+        if not m then
+          m, total = counts()
+        end
         local mode = cjson.decode(r.rest).m
         local ok = compatible(mode, m, total)
         if ok == nil then
           if changed then
             redis.call('PUBLISH', CHAN .. r.proc, 'w ' .. head)
           end
-          return
+          return false, granted
         end
         if not ok then
-          return
+          return false, granted
         end
         redis.call('LPOP', Q)
         redis.call('HDEL', R, head)
@@ -166,17 +179,18 @@ local function walk(changed)
         redis.call('PUBLISH', CHAN .. r.proc, 'g ' .. head .. ' ' .. g[2] .. ' ' .. g[3] .. ' ' .. g[4])
         m[mode] = (m[mode] or 0) + 1
         total = total + 1
+        granted = granted + 1
         changed = true
       end
     end
   end
 end
 
+-- An idle lock keeps only its state hash (version, last token), for a day. Empty hashes and
+-- lists vanish by themselves.
 local function idle()
   if redis.call('HLEN', H) == 0 and redis.call('LLEN', Q) == 0 then
-    redis.call('DEL', C, R)
     redis.call('EXPIRE', S, IDLE_TTL)
-    redis.call('EXPIRE', G, IDLE_TTL)
   end
 end
 
@@ -192,8 +206,12 @@ local function earliest()
   return fmt(first - NOW_MS)
 end
 
+-- Every script starts here. Returns the holders' values by id, their number and whether the
+-- queue is empty, all as of after the walk (holders granted by the walk are counted, not listed).
 local function begin()
-  walk(purgeHolders())
+  local changed, live, count = purgeHolders()
+  local empty, granted = walk(changed)
+  return live, count + granted, empty
 end
 
 local function holderReply(id)
@@ -205,14 +223,14 @@ local function holderReply(id)
   return nil
 end
 
-local function releaseHolder(id)
-  local hv = redis.call('HGET', H, id)
+-- Releases holder id; returns whether it was held, and the holders left and queue emptiness.
+local function releaseHolder(id, hv, count)
   if not hv then
     return false
   end
   dropHolder(id, parseHolder(hv).rest)
   nextSeq()
-  walk(true)
-  return true
+  local empty, granted = walk(true)
+  return true, count - 1 + granted, empty
 end
 

@@ -1,6 +1,6 @@
 -- ARGV: 3 id, 4 proc, 5 owner, 6 lease ms, 7 mode and tags json, 8 mode, 9 fair, 10 expected version
-begin()
-if ARGV[9] == '1' and redis.call('LLEN', Q) > 0 then
+local _, _, empty = begin()
+if ARGV[9] == '1' and not empty then
   return { '0' }
 end
 local m, total = counts()
