@@ -51,15 +51,19 @@ local function currentSeq()
   return redis.call('HGET', S, 'seq') or '0'
 end
 
+-- Exclusive built-in modes are not counted by name (the number of holders tells all a built-in
+-- rule needs); every other mode is, in the counts hash.
+local function exclusive(mode)
+  return mode == 'mutex' or mode == 'write'
+end
+
 local function counts()
   local flat = redis.call('HGETALL', C)
-  local m, total = {}, 0
+  local m = {}
   for i = 1, #flat, 2 do
-    local n = tonumber(flat[i + 1])
-    m[flat[i]] = n
-    total = total + n
+    m[flat[i]] = tonumber(flat[i + 1])
   end
-  return m, total, flat
+  return m
 end
 
 -- The built-in modes' rules; nil for a user-defined mode, which its process decides.
@@ -78,11 +82,19 @@ local function compatible(mode, m, total)
   return nil
 end
 
+-- The held modes for a user-defined rule: the counts hash plus the exclusive holders.
 local function countsReply(seq)
-  local _, _, flat = counts()
+  local m = counts()
+  for _, v in ipairs(redis.call('HVALS', H)) do
+    local mode = cjson.decode(parseHolder(v).rest).m
+    if exclusive(mode) then
+      m[mode] = (m[mode] or 0) + 1
+    end
+  end
   local reply = { '2', seq }
-  for i = 1, #flat do
-    reply[#reply + 1] = flat[i]
+  for mode, n in pairs(m) do
+    reply[#reply + 1] = mode
+    reply[#reply + 1] = fmt(n)
   end
   return reply
 end
@@ -90,7 +102,7 @@ end
 local function dropHolder(id, rest)
   redis.call('HDEL', H, id)
   local mode = cjson.decode(rest).m
-  if redis.call('HINCRBY', C, mode, -1) <= 0 then
+  if not exclusive(mode) and redis.call('HINCRBY', C, mode, -1) <= 0 then
     redis.call('HDEL', C, mode)
   end
 end
@@ -129,7 +141,9 @@ local function grantTo(id, proc, owner, lease, rest)
   redis.call('HSET', H, id, tok .. '|' .. fmt(NOW_MS) .. '|' .. fmt(exp) .. '|' .. leased .. '|' .. proc .. '|'
     .. owner .. '|' .. rest)
   local decoded = cjson.decode(rest)
-  redis.call('HINCRBY', C, decoded.m, 1)
+  if not exclusive(decoded.m) then
+    redis.call('HINCRBY', C, decoded.m, 1)
+  end
   if #decoded.g > 0 then
     redis.call('SADD', G, unpack(decoded.g))
     redis.call('EXPIRE', G, IDLE_TTL)
@@ -140,8 +154,9 @@ end
 -- Grants queued requests in order while the head's mode is compatible; drops heads whose process
 -- stopped renewing them. A user-defined mode at the head is decided by its process, told when
 -- something changed.
-local function walk(changed)
-  local m, total
+local function walk(changed, count)
+  local m
+  local total = count
   local granted = 0
   while true do
     local head = redis.call('LINDEX', Q, 0)
@@ -159,11 +174,16 @@ local function walk(changed)
         redis.call('HDEL', R, head)
         changed = true
       else
-        if not m then
-          m, total = counts()
-        end
         local mode = cjson.decode(r.rest).m
-        local ok = compatible(mode, m, total)
+        local ok
+        if exclusive(mode) then
+          ok = total == 0
+        else
+          if not m then
+            m = counts()
+          end
+          ok = compatible(mode, m, total)
+        end
         if ok == nil then
           if changed then
             redis.call('PUBLISH', CHAN .. r.proc, 'w ' .. head)
@@ -177,7 +197,9 @@ local function walk(changed)
         redis.call('HDEL', R, head)
         local g = grantTo(head, r.proc, r.owner, r.lease, r.rest)
         redis.call('PUBLISH', CHAN .. r.proc, 'g ' .. head .. ' ' .. g[2] .. ' ' .. g[3] .. ' ' .. g[4])
-        m[mode] = (m[mode] or 0) + 1
+        if m then
+          m[mode] = (m[mode] or 0) + 1
+        end
         total = total + 1
         granted = granted + 1
         changed = true
@@ -210,7 +232,7 @@ end
 -- queue is empty, all as of after the walk (holders granted by the walk are counted, not listed).
 local function begin()
   local changed, live, count = purgeHolders()
-  local empty, granted = walk(changed)
+  local empty, granted = walk(changed, count)
   return live, count + granted, empty
 end
 
@@ -230,7 +252,7 @@ local function releaseHolder(id, hv, count)
   end
   dropHolder(id, parseHolder(hv).rest)
   nextSeq()
-  local empty, granted = walk(true)
+  local empty, granted = walk(true, count - 1)
   return true, count - 1 + granted, empty
 end
 

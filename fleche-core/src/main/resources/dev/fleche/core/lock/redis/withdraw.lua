@@ -3,7 +3,7 @@ local live, count = begin()
 local wasHead = redis.call('LINDEX', Q, 0) == ARGV[3]
 if redis.call('LREM', Q, 1, ARGV[3]) > 0 then
   redis.call('HDEL', R, ARGV[3])
-  walk(wasHead)
+  walk(wasHead, count)
   idle()
   return { '0' }
 end
