@@ -6,8 +6,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+
+import dev.fleche.core.storage.sqlite.OnCorrupt;
 
 /**
  * Settings of Fleche under {@code fleche.*}.
@@ -46,7 +49,10 @@ public class FlecheProperties {
 		MEMORY,
 
 		/** On a Redis server shared by every host ({@code fleche.storage.redis.*}). */
-		REDIS
+		REDIS,
+
+		/** In PostgreSQL through the application's DataSource, shared by every process using it. */
+		POSTGRES
 
 	}
 
@@ -85,7 +91,10 @@ public class FlecheProperties {
 		DISK,
 
 		/** On a Redis server shared by every host ({@code fleche.lock.redis.*}). */
-		REDIS
+		REDIS,
+
+		/** In PostgreSQL, shared by the processes of many hosts. */
+		POSTGRES
 
 	}
 
@@ -161,6 +170,29 @@ public class FlecheProperties {
 
 		public JavaLimits getJavaLimits() {
 			return this.javaLimits;
+		}
+
+		/**
+		 * What the SQLite store does with a database file that is not a database or is damaged, at
+		 * start-up or later: 'quarantine' moves it aside as 'fleche.db.corrupt-<timestamp>' (with its
+		 * -wal/-shm files), logs it at ERROR and starts a fresh store; 'fail' fails.
+		 */
+		private OnCorrupt onCorrupt = OnCorrupt.QUARANTINE;
+
+		public OnCorrupt getOnCorrupt() {
+			return this.onCorrupt;
+		}
+
+		public void setOnCorrupt(OnCorrupt onCorrupt) {
+			this.onCorrupt = onCorrupt;
+		}
+
+		@NestedConfigurationProperty
+		private final PostgresStorageProperties postgres = new PostgresStorageProperties();
+
+		/** Settings of the PostgreSQL store. */
+		public PostgresStorageProperties getPostgres() {
+			return this.postgres;
 		}
 
 		public StorageType getType() {
@@ -327,6 +359,14 @@ public class FlecheProperties {
 		 * Where locks live.
 		 */
 		private LockBackendType backend = LockBackendType.DISK;
+
+		@NestedConfigurationProperty
+		private final PostgresLockProperties postgres = new PostgresLockProperties();
+
+		/** Settings of the PostgreSQL lock backend. */
+		public PostgresLockProperties getPostgres() {
+			return this.postgres;
+		}
 
 		/**
 		 * Directory of the disk backend's lock files; defaults to 'locks' in the storage path.

@@ -46,6 +46,7 @@ public final class FlecheLockAutoConfiguration {
 			case REDIS -> LockServices.create(FlecheRedisConnector.require(redis, "fleche.lock.backend=redis")
 				.lockBackend(new RedisLockSettings(properties.getLock().getRedis().getPrefix(),
 						properties.getLock().getRedis().getWatchdogTimeout())));
+			case POSTGRES -> throw dev.fleche.autoconfigure.postgres.PostgresRequirements.missing("fleche.lock.backend");
 		};
 	}
 

@@ -57,7 +57,7 @@ public final class FlecheStorageAutoConfiguration {
 		@ConditionalOnMissingBean
 		SqliteStore flecheSqliteStore(FlecheProperties properties, Serializer serializer, EntryCodec codec) {
 			Path file = FlecheSettings.storagePath(properties.getStorage()).resolve(SQLITE_FILE);
-			return SqliteStore.open(file, serializer, codec);
+			return SqliteStore.open(file, serializer, codec, properties.getStorage().getOnCorrupt());
 		}
 
 		@Bean

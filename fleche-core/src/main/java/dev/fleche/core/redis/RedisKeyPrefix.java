@@ -1,8 +1,7 @@
 package dev.fleche.core.redis;
 
 /**
- * The rules of a Redis key prefix: 1 to 64 printable ASCII characters, no space, no braces (they
- * would break the hash tags that keep related keys in one slot).
+ * The rule for the key prefixes of Fleche's Redis locks and stores.
  */
 public final class RedisKeyPrefix {
 
@@ -10,11 +9,10 @@ public final class RedisKeyPrefix {
 	}
 
 	/**
-	 * Checks {@code prefix}.
-	 * @return the prefix
+	 * Checks a key prefix: 1 to 64 printable ASCII characters, no space, no braces.
 	 * @throws IllegalArgumentException naming what is wrong
 	 */
-	public static String validate(String prefix) {
+	public static void validate(String prefix) {
 		if (prefix.isEmpty() || prefix.length() > 64) {
 			throw new IllegalArgumentException("A Redis key prefix needs 1 to 64 characters, got '" + prefix + "'");
 		}
@@ -29,7 +27,6 @@ public final class RedisKeyPrefix {
 						"A Redis key prefix cannot contain '{' or '}' (they mark hash tags), got '" + prefix + "'");
 			}
 		}
-		return prefix;
 	}
 
 }

@@ -1,5 +1,5 @@
 /**
- * What the Redis lock backend and the Redis storage share: the rules of a key prefix.
+ * What Fleche's Redis locks and stores share: the rule for their key prefixes.
  */
 @NullMarked
 package dev.fleche.core.redis;

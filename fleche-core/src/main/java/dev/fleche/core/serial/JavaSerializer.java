@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Plain Java serialization, for users who opt in. Reading is allowed only for the classes an
@@ -53,7 +54,7 @@ public final class JavaSerializer implements Serializer {
 		}
 		for (String pattern : patterns) {
 			if (pattern.isBlank() || pattern.contains(";") || pattern.startsWith("!")) {
-				throw new IllegalArgumentException("Invalid allow-list pattern '" + pattern + "'");
+				throw new IllegalArgumentException("Invalid allow-list pattern " + SafeText.quote(pattern));
 			}
 		}
 		String spec = limits.pattern() + BASELINE + ";" + String.join(";", patterns) + ";!*";

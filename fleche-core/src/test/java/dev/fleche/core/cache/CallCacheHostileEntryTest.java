@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
@@ -138,6 +139,9 @@ class CallCacheHostileEntryTest {
 	@Test
 	void errorThrownWhileDecodingIsAMiss() throws Throwable {
 		AtomicInteger reads = new AtomicInteger();
+		// hostile only once the first call stored its entries: the store's read-back check of each
+		// type at its first save reads normally
+		AtomicBoolean hostile = new AtomicBoolean();
 		Serializer throwing = new Serializer() {
 
 			@Override
@@ -152,6 +156,9 @@ class CallCacheHostileEntryTest {
 
 			@Override
 			public @Nullable Object deserialize(byte[] bytes, Type type) {
+				if (!hostile.get()) {
+					return new JacksonSerializer().deserialize(bytes, type);
+				}
 				switch (reads.incrementAndGet()) {
 					case 1 -> throw new StackOverflowError("hostile nesting");
 					case 2 -> throw new NoClassDefFoundError("hostile/Type");
@@ -164,6 +171,7 @@ class CallCacheHostileEntryTest {
 		CallCache cache = CallCache.builder(values, FileStorage.calls(this.directory.resolve("calls"))).build();
 		for (int i = 1; i <= 4; i++) {
 			assertThat(call(cache, 1, String.class, "fine")).isEqualTo("fine");
+			hostile.set(true);
 		}
 		assertThat(this.runs).hasValue(4);
 		assertThat(reads).hasValue(3);

@@ -23,4 +23,18 @@ class SafeTextTest {
 		assertThat(SafeText.quote("it's")).isEqualTo("'it\\'s'");
 	}
 
+	@Test
+	void messagesQuotingUserInputCannotForgeLogLines() {
+		String forged = "ab\n2026-01-01 ERROR forged";
+		Throwable prefix = org.assertj.core.api.Assertions.catchThrowable(
+				() -> dev.fleche.core.storage.memory.MemoryStorage.values().load(forged, String.class));
+		assertThat(prefix).isNotNull();
+		assertThat(prefix.getMessage()).doesNotContain("\n").contains("ab\\n2026");
+		Throwable timeout = new dev.fleche.core.lock.LockTimeoutException("key\r\nforged" + "x".repeat(500),
+				java.time.Duration.ofMillis(5));
+		assertThat(timeout.getMessage()).doesNotContain("\n", "\r").hasSizeLessThan(200);
+		Throwable digest = org.assertj.core.api.Assertions.catchThrowable(() -> dev.fleche.core.digest.Digest.of("zz\u001b[2J"));
+		assertThat(digest.getMessage()).doesNotContain("\u001b");
+	}
+
 }

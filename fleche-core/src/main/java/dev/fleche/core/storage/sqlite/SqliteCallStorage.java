@@ -21,6 +21,7 @@ import dev.fleche.core.storage.codec.CallRecordSigner;
 import dev.fleche.core.storage.support.AbstractCallStorage;
 import dev.fleche.core.storage.support.Keys;
 import dev.fleche.core.storage.support.TransformPlan;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Call records in SQLite: one row per call, its arguments and metadata namespaces in their own
@@ -78,7 +79,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		}
 		if (!Digest.isFullDigest(result)) {
 			throw new CorruptEntryException(SqliteCallRows.where(key, this.connections.file()),
-					"result digest is not a digest: '" + result + "'");
+					"result digest is not a digest: " + SafeText.quote(result));
 		}
 		return Digest.of(result);
 	}

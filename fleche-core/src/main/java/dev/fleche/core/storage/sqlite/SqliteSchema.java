@@ -31,9 +31,13 @@ final class SqliteSchema {
 	private SqliteSchema() {
 	}
 
-	/** Creates the tables if missing; refuses a database written by a newer schema. */
+	/**
+	 * Checks the SQLite library version, creates the tables if missing; refuses a database written by
+	 * a newer schema.
+	 */
 	static void create(SqliteConnections connections) {
 		connections.write(session -> {
+			SqliteVersion.check(sqliteVersion(session.connection()), session.connection().getMetaData().getDriverVersion());
 			int version = userVersion(session.connection());
 			if (version > VERSION) {
 				throw new StorageException("SQLite store " + connections.file() + " has schema version " + version
@@ -62,6 +66,13 @@ final class SqliteSchema {
 				}
 			}
 			return false;
+		}
+	}
+
+	private static String sqliteVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT sqlite_version()")) {
+			return rows.next() ? rows.getString(1) : "unknown";
 		}
 	}
 
