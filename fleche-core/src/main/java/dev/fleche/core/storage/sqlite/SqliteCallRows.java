@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CorruptEntryException;
+import dev.fleche.core.storage.codec.CallRecordSigner;
 import dev.fleche.core.storage.support.CallJson;
 import tools.jackson.databind.JsonNode;
 
@@ -26,15 +27,20 @@ final class SqliteCallRows {
 	private SqliteCallRows() {
 	}
 
-	/** Writes {@code call} under its key, replacing what was there. */
-	static void insert(SqliteSession session, Call call) throws SQLException {
+	/** Writes {@code call} under its key, signed by {@code signer}, replacing what was there. */
+	static void insert(SqliteSession session, Call call, CallRecordSigner signer) throws SQLException {
 		Digest key = call.key();
+		Map<String, String> metadataJson = new LinkedHashMap<>();
+		call.metadata().forEach((namespace, value) -> metadataJson.put(namespace, CanonicalJson.of(value)));
+		byte[] signature = signer.sign(key, call, metadataJson);
 		delete(session, key);
-		PreparedStatement row = session.prepare("INSERT INTO fleche_calls (key, name, version, result) VALUES (?, ?, ?, ?)");
+		PreparedStatement row = session
+			.prepare("INSERT INTO fleche_calls (key, name, version, result, signature) VALUES (?, ?, ?, ?, ?)");
 		row.setString(1, key.hex());
 		row.setString(2, call.name());
 		row.setString(3, call.version());
 		row.setString(4, call.result().hex());
+		row.setBytes(5, signature);
 		row.executeUpdate();
 		PreparedStatement arguments = session
 			.prepare("INSERT INTO fleche_call_arguments (call_key, position, name, digest) VALUES (?, ?, ?, ?)");
@@ -49,10 +55,10 @@ final class SqliteCallRows {
 		arguments.executeBatch();
 		PreparedStatement metadata = session
 			.prepare("INSERT INTO fleche_call_metadata (call_key, namespace, json) VALUES (?, ?, ?)");
-		for (Map.Entry<String, JsonNode> namespace : call.metadata().entrySet()) {
+		for (Map.Entry<String, String> namespace : metadataJson.entrySet()) {
 			metadata.setString(1, key.hex());
 			metadata.setString(2, namespace.getKey());
-			metadata.setString(3, CanonicalJson.of(namespace.getValue()));
+			metadata.setString(3, namespace.getValue());
 			metadata.addBatch();
 		}
 		metadata.executeBatch();
@@ -82,13 +88,16 @@ final class SqliteCallRows {
 
 	/**
 	 * The record under {@code key}, or {@code null} if there is none.
-	 * @throws CorruptEntryException if its rows cannot be read back as a call
+	 * @throws CorruptEntryException if its rows cannot be read back as a call, or its signature
+	 * does not verify
 	 */
-	static @Nullable Call read(SqliteSession session, Digest key, Path file) throws SQLException {
+	static @Nullable Call read(SqliteSession session, Digest key, Path file, CallRecordSigner signer)
+			throws SQLException {
 		String name;
 		String version;
 		String result;
-		PreparedStatement call = session.prepare("SELECT name, version, result FROM fleche_calls WHERE key = ?");
+		byte[] signature;
+		PreparedStatement call = session.prepare("SELECT name, version, result, signature FROM fleche_calls WHERE key = ?");
 		call.setString(1, key.hex());
 		try (ResultSet rows = call.executeQuery()) {
 			if (!rows.next()) {
@@ -97,6 +106,7 @@ final class SqliteCallRows {
 			name = rows.getString(1);
 			version = rows.getString(2);
 			result = rows.getString(3);
+			signature = rows.getBytes(4);
 		}
 		try {
 			Map<String, Digest> arguments = new LinkedHashMap<>();
@@ -108,16 +118,23 @@ final class SqliteCallRows {
 					arguments.put(rows.getString(1), Digest.of(rows.getString(2)));
 				}
 			}
-			Map<String, JsonNode> metadata = new LinkedHashMap<>();
+			Map<String, String> metadataJson = new LinkedHashMap<>();
 			PreparedStatement metadataRows = session
 				.prepare("SELECT namespace, json FROM fleche_call_metadata WHERE call_key = ?");
 			metadataRows.setString(1, key.hex());
 			try (ResultSet rows = metadataRows.executeQuery()) {
 				while (rows.next()) {
-					metadata.put(rows.getString(1), CallJson.parse(rows.getString(2)));
+					metadataJson.put(rows.getString(1), rows.getString(2));
 				}
 			}
-			return new Call(name, version, arguments, Digest.of(result), metadata);
+			Call unverified = new Call(name, version, arguments, Digest.of(result), Map.of());
+			signer.verify(key, unverified, metadataJson, signature, where(key, file));
+			Map<String, JsonNode> metadata = new LinkedHashMap<>();
+			metadataJson.forEach((namespace, json) -> metadata.put(namespace, CallJson.parse(json)));
+			return unverified.withMetadata(metadata);
+		}
+		catch (CorruptEntryException ex) {
+			throw ex;
 		}
 		catch (RuntimeException ex) {
 			throw new CorruptEntryException(where(key, file), "call record cannot be read: " + ex.getMessage(), ex);

@@ -17,9 +17,11 @@ import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CorruptEntryException;
 import dev.fleche.core.storage.KeyNotFoundException;
+import dev.fleche.core.storage.codec.CallRecordSigner;
 import dev.fleche.core.storage.support.AbstractCallStorage;
 import dev.fleche.core.storage.support.Keys;
 import dev.fleche.core.storage.support.TransformPlan;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Call records in SQLite: one row per call, its arguments and metadata namespaces in their own
@@ -33,14 +35,17 @@ final class SqliteCallStorage extends AbstractCallStorage {
 
 	private final SqliteConnections connections;
 
-	SqliteCallStorage(SqliteConnections connections) {
+	private final CallRecordSigner signer;
+
+	SqliteCallStorage(SqliteConnections connections, CallRecordSigner signer) {
 		this.connections = connections;
+		this.signer = signer;
 	}
 
 	@Override
 	public Digest save(Call call) {
 		this.connections.write(session -> {
-			SqliteCallRows.insert(session, call);
+			SqliteCallRows.insert(session, call, this.signer);
 			return null;
 		});
 		return call.key();
@@ -49,7 +54,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public Call load(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
-		Call call = this.connections.snapshot(session -> SqliteCallRows.read(session, key, this.connections.file()));
+		Call call = this.connections.snapshot(session -> SqliteCallRows.read(session, key, this.connections.file(), this.signer));
 		if (call == null) {
 			throw new KeyNotFoundException(digestOrPrefix);
 		}
@@ -59,6 +64,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public Digest result(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
+		if (this.signer.isSigned()) {
+			return load(key.hex()).result();
+		}
 		String result = this.connections.read(session -> {
 			PreparedStatement statement = session.prepare("SELECT result FROM fleche_calls WHERE key = ?");
 			statement.setString(1, key.hex());
@@ -71,7 +79,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		}
 		if (!Digest.isFullDigest(result)) {
 			throw new CorruptEntryException(SqliteCallRows.where(key, this.connections.file()),
-					"result digest is not a digest: '" + result + "'");
+					"result digest is not a digest: " + SafeText.quote(result));
 		}
 		return Digest.of(result);
 	}
@@ -91,7 +99,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			List<Call> calls = new ArrayList<>(keys.size());
 			for (Digest key : keys) {
 				try {
-					Call call = SqliteCallRows.read(session, key, this.connections.file());
+					Call call = SqliteCallRows.read(session, key, this.connections.file(), this.signer);
 					if (call != null && query.accepts(call)) {
 						calls.add(call);
 					}
@@ -115,7 +123,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			List<Digest> unreadable = new ArrayList<>();
 			for (Digest key : SqliteCallRows.keys(session)) {
 				try {
-					Call call = SqliteCallRows.read(session, key, this.connections.file());
+					Call call = SqliteCallRows.read(session, key, this.connections.file(), this.signer);
 					if (call != null) {
 						snapshot.put(key, call);
 					}
@@ -127,7 +135,7 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			}
 			TransformPlan plan = TransformPlan.of(snapshot, unreadable, fn);
 			for (Call call : plan.saves()) {
-				SqliteCallRows.insert(session, call);
+				SqliteCallRows.insert(session, call, this.signer);
 			}
 			for (Digest key : plan.evictions()) {
 				SqliteCallRows.delete(session, key);
