@@ -58,14 +58,19 @@ final class PostgresQuery {
 			sql.append(" AND arguments @> ?::jsonb");
 			parameters.add(arguments.toString());
 		}
+		for (String name : template.presentArguments()) {
+			sql.append(" AND arguments ?? ?");
+			parameters.add(name);
+		}
 		ObjectNode values = MAPPER.createObjectNode();
 		for (Map.Entry<String, JsonNode> filter : template.metadata().entrySet()) {
-			if (filter.getValue() == null) {
+			JsonNode indexable = (filter.getValue() != null) ? indexable(filter.getValue()) : null;
+			if (indexable == null) {
 				sql.append(" AND metadata ?? ?");
 				parameters.add(filter.getKey());
 			}
 			else {
-				values.set(filter.getKey(), filter.getValue());
+				values.set(filter.getKey(), indexable);
 			}
 		}
 		if (!values.isEmpty()) {
@@ -74,6 +79,27 @@ final class PostgresQuery {
 		}
 		sql.append(" ORDER BY key");
 		return new PostgresQuery(template, sql.toString(), List.copyOf(parameters));
+	}
+
+	/**
+	 * The part of a metadata filter that {@code @>} can check without being stricter than
+	 * {@link dev.fleche.core.call.JsonContainment}: an empty object matches any value there, which
+	 * {@code @>} would not, so empty objects are left out (a field whose filter became empty still
+	 * needs its key, which the exact check afterwards verifies).
+	 * @return the filter to send, or {@code null} if only the namespace's presence can be checked
+	 */
+	static @org.jspecify.annotations.Nullable JsonNode indexable(JsonNode filter) {
+		if (!filter.isObject()) {
+			return filter;
+		}
+		ObjectNode kept = MAPPER.createObjectNode();
+		for (Map.Entry<String, JsonNode> field : filter.properties()) {
+			JsonNode value = indexable(field.getValue());
+			if (value != null) {
+				kept.set(field.getKey(), value);
+			}
+		}
+		return kept.isEmpty() ? null : kept;
 	}
 
 	/** The arguments of {@code call} as a JSON object, for the {@code arguments} column. */
