@@ -3,6 +3,8 @@ package dev.fleche.core.lock.redis;
 import java.time.Duration;
 import java.util.Objects;
 
+import dev.fleche.core.redis.RedisKeyPrefix;
+
 /**
  * Settings of the Redis lock backend.
  *
@@ -50,20 +52,7 @@ public record RedisLockSettings(String prefix, Duration watchdogTimeout) {
 	 * @throws IllegalArgumentException naming what is wrong
 	 */
 	public static void validatePrefix(String prefix) {
-		if (prefix.isEmpty() || prefix.length() > 64) {
-			throw new IllegalArgumentException("A Redis key prefix needs 1 to 64 characters, got '" + prefix + "'");
-		}
-		for (int i = 0; i < prefix.length(); i++) {
-			char c = prefix.charAt(i);
-			if (c <= ' ' || c > '~') {
-				throw new IllegalArgumentException(
-						"A Redis key prefix takes printable ASCII characters without spaces, got '" + prefix + "'");
-			}
-			if (c == '{' || c == '}') {
-				throw new IllegalArgumentException(
-						"A Redis key prefix cannot contain '{' or '}' (they mark hash tags), got '" + prefix + "'");
-			}
-		}
+		RedisKeyPrefix.validate(prefix);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,19 +59,19 @@ final class PostgresQuery {
 			sql.append(" AND arguments @> ?::jsonb");
 			parameters.add(arguments.toString());
 		}
-		for (String name : template.presentArguments()) {
+		for (String present : template.presentArguments()) {
 			sql.append(" AND arguments ?? ?");
-			parameters.add(name);
+			parameters.add(present);
 		}
 		ObjectNode values = MAPPER.createObjectNode();
 		for (Map.Entry<String, JsonNode> filter : template.metadata().entrySet()) {
-			JsonNode indexable = (filter.getValue() != null) ? indexable(filter.getValue()) : null;
-			if (indexable == null) {
+			JsonNode narrowed = (filter.getValue() != null) ? narrowing(filter.getValue()) : null;
+			if (narrowed == null) {
 				sql.append(" AND metadata ?? ?");
 				parameters.add(filter.getKey());
 			}
 			else {
-				values.set(filter.getKey(), indexable);
+				values.set(filter.getKey(), narrowed);
 			}
 		}
 		if (!values.isEmpty()) {
@@ -82,24 +83,27 @@ final class PostgresQuery {
 	}
 
 	/**
-	 * The part of a metadata filter that {@code @>} can check without being stricter than
-	 * {@link dev.fleche.core.call.JsonContainment}: an empty object matches any value there, which
-	 * {@code @>} would not, so empty objects are left out (a field whose filter became empty still
-	 * needs its key, which the exact check afterwards verifies).
-	 * @return the filter to send, or {@code null} if only the namespace's presence can be checked
+	 * The part of a metadata filter that {@code jsonb @>} checks no more strictly than
+	 * {@link dev.fleche.core.call.JsonContainment}: objects with their scalar leaves. An empty
+	 * object (any present value) and an array (compared whole, in order) are left to
+	 * {@link #accepts(Call)}.
+	 * @return the narrowing filter, or {@code null} if only presence can be asked in SQL
 	 */
-	static @org.jspecify.annotations.Nullable JsonNode indexable(JsonNode filter) {
+	private static @Nullable JsonNode narrowing(JsonNode filter) {
+		if (filter.isArray()) {
+			return null;
+		}
 		if (!filter.isObject()) {
 			return filter;
 		}
-		ObjectNode kept = MAPPER.createObjectNode();
+		ObjectNode narrowed = MAPPER.createObjectNode();
 		for (Map.Entry<String, JsonNode> field : filter.properties()) {
-			JsonNode value = indexable(field.getValue());
-			if (value != null) {
-				kept.set(field.getKey(), value);
+			JsonNode inner = narrowing(field.getValue());
+			if (inner != null) {
+				narrowed.set(field.getKey(), inner);
 			}
 		}
-		return kept.isEmpty() ? null : kept;
+		return narrowed.isEmpty() ? null : narrowed;
 	}
 
 	/** The arguments of {@code call} as a JSON object, for the {@code arguments} column. */

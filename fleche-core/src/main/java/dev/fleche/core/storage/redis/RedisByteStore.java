@@ -14,7 +14,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.jspecify.annotations.Nullable;
 
 import dev.fleche.core.digest.Digest;
-import dev.fleche.core.lock.redis.RedisLockSettings;
+import dev.fleche.core.redis.RedisKeyPrefix;
 import dev.fleche.core.storage.StorageException;
 import dev.fleche.core.storage.support.ByteStore;
 
@@ -79,7 +79,7 @@ public final class RedisByteStore implements ByteStore {
 	public RedisByteStore(StatefulRedisConnection<String, byte[]> connection, String prefix, @Nullable Duration defaultTtl) {
 		Objects.requireNonNull(connection, "connection");
 		Objects.requireNonNull(prefix, "prefix");
-		RedisLockSettings.validatePrefix(prefix);
+		RedisKeyPrefix.validate(prefix);
 		if (defaultTtl != null && (defaultTtl.isNegative() || defaultTtl.isZero())) {
 			throw new IllegalArgumentException("An entry expiry must be positive, got " + defaultTtl);
 		}
