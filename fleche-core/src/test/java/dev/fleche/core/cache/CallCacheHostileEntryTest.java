@@ -67,7 +67,15 @@ class CallCacheHostileEntryTest {
 	void gzipBombInflatingFarPastTheDefaultLimitIsAMiss() throws Throwable {
 		ValueStorage values = FileStorage.values(this.directory.resolve("values"), new JacksonSerializer(), EntryCodec.plain());
 		CallStorage calls = FileStorage.calls(this.directory.resolve("calls"));
-		CallCache cache = CallCache.builder(values, calls).build();
+		List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+		CallCache cache = CallCache.builder(values, calls).listener(new CallCacheListener() {
+
+			@Override
+			public void error(String function, Throwable error) {
+				errors.add(error);
+			}
+
+		}).build();
 		assertThat(call(cache, 1, String.class, "fine")).isEqualTo("fine");
 		Digest result = onlyResult(calls);
 		byte[] bomb = bomb(result, 512L * 1024 * 1024);
@@ -75,6 +83,10 @@ class CallCacheHostileEntryTest {
 		Files.write(new FileByteStore(this.directory.resolve("values")).file(result), bomb);
 		assertThat(call(cache, 1, String.class, "fine")).isEqualTo("fine");
 		assertThat(this.runs).hasValue(2);
+		// the bound stopped it, not a parse of the inflated bytes
+		assertThat(errors).hasSize(1);
+		assertThat(errors.get(0)).isInstanceOf(dev.fleche.core.storage.CorruptEntryException.class)
+			.hasMessageContaining("inflates past the maximum entry size of " + EntryCodec.DEFAULT_MAX_ENTRY_BYTES);
 	}
 
 	/** An unsigned gzip entry whose payload inflates to {@code size} zero bytes. */
