@@ -2,6 +2,7 @@ package dev.fleche.autoconfigure.lock;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -89,6 +90,11 @@ public final class LockedOperationSource {
 				&& method.getReturnType() != void.class) {
 			throw new InvalidLockedMethodException(identity,
 					"onTimeout = SKIP cannot skip a method that returns " + method.getReturnType().getName());
+		}
+		builder.holdUntilComplete = locked.holdUntilComplete();
+		if (locked.holdUntilComplete() && !CompletionStage.class.isAssignableFrom(method.getReturnType())) {
+			throw new InvalidLockedMethodException(identity, "holdUntilComplete needs a CompletionStage or "
+					+ "CompletableFuture return type, not " + method.getReturnType().getName());
 		}
 		builder.lockService = locked.lockService();
 		if (!builder.lockService.isEmpty() && !this.beanFactory.containsBean(builder.lockService)) {
