@@ -17,6 +17,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.fleche.annotation.CacheIgnore;
 import dev.fleche.annotation.CachedCall;
+import dev.fleche.autoconfigure.startup.UnstorableTypes;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
 import dev.fleche.autoconfigure.support.MethodIdentity;
 
@@ -58,6 +59,10 @@ public final class CachedCallOperationSource {
 			throw new InvalidCachedCallException(identity, "a void method has no result to cache");
 		}
 		Method specific = org.springframework.aop.support.AopUtils.getMostSpecificMethod(method, targetClass);
+		String unstorable = UnstorableTypes.problem(specific.getGenericReturnType());
+		if (unstorable != null) {
+			throw new InvalidCachedCallException(identity, unstorable);
+		}
 		String[] names = PARAMETER_NAMES.getParameterNames(specific);
 		if (names == null) {
 			throw new InvalidCachedCallException(identity,
