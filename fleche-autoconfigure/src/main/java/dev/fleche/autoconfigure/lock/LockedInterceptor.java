@@ -12,6 +12,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 import dev.fleche.annotation.OnTimeout;
+import dev.fleche.autoconfigure.observation.LockObservation;
 import dev.fleche.autoconfigure.reactive.FutureLocks;
 import dev.fleche.autoconfigure.reactive.ReactiveLocked;
 import dev.fleche.autoconfigure.reactive.ReactiveTypes;
@@ -39,6 +40,8 @@ public final class LockedInterceptor implements MethodInterceptor {
 
 	private final BeanFactory beanFactory;
 
+	private volatile @Nullable LockObservation observation;
+
 	public LockedInterceptor(LockedOperationSource source, ObjectProvider<LockService> defaultService,
 			BeanFactory beanFactory) {
 		this.source = source;
@@ -59,7 +62,8 @@ public final class LockedInterceptor implements MethodInterceptor {
 		}
 		Optional<LockHandle> handle;
 		try {
-			handle = acquirable.tryAcquire(operation.waitTimeout());
+			handle = observation().acquire(service(operation), operation.name(), acquirable,
+					() -> acquirable.tryAcquire(operation.waitTimeout()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -79,8 +83,18 @@ public final class LockedInterceptor implements MethodInterceptor {
 			return FutureLocks.holdUntilComplete(handle.get(), invocation);
 		}
 		try (LockHandle held = handle.get()) {
-			return invocation.proceed();
+			return observation().hold(service(operation), operation.name(), acquirable, invocation);
 		}
+	}
+
+	/** The {@link LockObservation} bean if there is one (looked up once), else none. */
+	private LockObservation observation() {
+		LockObservation current = this.observation;
+		if (current == null) {
+			current = this.beanFactory.getBeanProvider(LockObservation.class).getIfAvailable(() -> LockObservation.NONE);
+			this.observation = current;
+		}
+		return current;
 	}
 
 	private static String holders(LockService service, String key) {
