@@ -26,6 +26,15 @@ public @interface Locked {
 	 * SpEL over the method's arguments (by name, {@code #p0}, {@code #a0}), {@code #root.method},
 	 * {@code #root.target} and beans ({@code @name}), such as {@code "#item.id"}. Empty: one lock
 	 * for the method. A key that evaluates to {@code null} is an error.
+	 * <p>
+	 * Only simple scalars go into the key as text: a string, a character, a boolean, a standard
+	 * number ({@code Byte} to {@code Double}, {@code BigInteger}, {@code BigDecimal}), an enum
+	 * constant (its name), a {@code UUID} or a {@code java.time} value. Any other value (a record,
+	 * a bean, a collection, an array) goes in as a short content digest, {@code #} and 16 hex
+	 * digits of its canonical digest, never its {@code toString}: equal values share a lock, and
+	 * an argument's fields (a password) never show in the lock key, the locks endpoint, a timeout
+	 * message or a lock file. A value with no canonical digest is an error. Select a field for a
+	 * readable key, such as {@code "#credentials.user"}.
 	 */
 	String key() default "";
 

@@ -6,7 +6,11 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+import dev.fleche.core.storage.sqlite.OnCorrupt;
 
 /**
  * Settings of Fleche under {@code fleche.*}.
@@ -42,7 +46,13 @@ public class FlecheProperties {
 		FILE,
 
 		/** In this JVM's memory; lost at exit. */
-		MEMORY
+		MEMORY,
+
+		/** On a Redis server shared by every host ({@code fleche.storage.redis.*}). */
+		REDIS,
+
+		/** In PostgreSQL through the application's DataSource, shared by every process using it. */
+		POSTGRES
 
 	}
 
@@ -78,7 +88,13 @@ public class FlecheProperties {
 		LOCAL,
 
 		/** In files of a directory shared by the processes of one host. */
-		DISK
+		DISK,
+
+		/** On a Redis server shared by every host ({@code fleche.lock.redis.*}). */
+		REDIS,
+
+		/** In PostgreSQL, shared by the processes of many hosts. */
+		POSTGRES
 
 	}
 
@@ -123,6 +139,61 @@ public class FlecheProperties {
 		 * serializer 'java'.
 		 */
 		private List<String> javaAllowList = new ArrayList<>();
+
+		/**
+		 * Largest entry read or written, stored or decompressed; a larger stored entry is corrupt
+		 * (the method runs instead), a larger new one is not stored.
+		 */
+		private DataSize maxEntrySize = DataSize.ofMegabytes(64);
+
+		/**
+		 * Bounds of Java deserialization, checked by its filter.
+		 */
+		private final JavaLimits javaLimits = new JavaLimits();
+
+		/**
+		 * The Redis storage, when the type is redis.
+		 */
+		private final RedisStorageProperties redis = new RedisStorageProperties();
+
+		public RedisStorageProperties getRedis() {
+			return this.redis;
+		}
+
+		public DataSize getMaxEntrySize() {
+			return this.maxEntrySize;
+		}
+
+		public void setMaxEntrySize(DataSize maxEntrySize) {
+			this.maxEntrySize = maxEntrySize;
+		}
+
+		public JavaLimits getJavaLimits() {
+			return this.javaLimits;
+		}
+
+		/**
+		 * What the SQLite store does with a database file that is not a database or is damaged, at
+		 * start-up or later: 'quarantine' moves it aside as 'fleche.db.corrupt-<timestamp>' (with its
+		 * -wal/-shm files), logs it at ERROR and starts a fresh store; 'fail' fails.
+		 */
+		private OnCorrupt onCorrupt = OnCorrupt.QUARANTINE;
+
+		public OnCorrupt getOnCorrupt() {
+			return this.onCorrupt;
+		}
+
+		public void setOnCorrupt(OnCorrupt onCorrupt) {
+			this.onCorrupt = onCorrupt;
+		}
+
+		@NestedConfigurationProperty
+		private final PostgresStorageProperties postgres = new PostgresStorageProperties();
+
+		/** Settings of the PostgreSQL store. */
+		public PostgresStorageProperties getPostgres() {
+			return this.postgres;
+		}
 
 		public StorageType getType() {
 			return this.type;
@@ -183,6 +254,65 @@ public class FlecheProperties {
 	}
 
 	/**
+	 * Bounds of Java deserialization.
+	 */
+	public static class JavaLimits {
+
+		/**
+		 * Deepest object graph.
+		 */
+		private long maxDepth = 64;
+
+		/**
+		 * Longest array.
+		 */
+		private long maxArrayLength = 1_000_000;
+
+		/**
+		 * Most object references in one stream.
+		 */
+		private long maxReferences = 1_000_000;
+
+		/**
+		 * Most bytes read from one stream.
+		 */
+		private DataSize maxBytes = DataSize.ofMegabytes(64);
+
+		public long getMaxDepth() {
+			return this.maxDepth;
+		}
+
+		public void setMaxDepth(long maxDepth) {
+			this.maxDepth = maxDepth;
+		}
+
+		public long getMaxArrayLength() {
+			return this.maxArrayLength;
+		}
+
+		public void setMaxArrayLength(long maxArrayLength) {
+			this.maxArrayLength = maxArrayLength;
+		}
+
+		public long getMaxReferences() {
+			return this.maxReferences;
+		}
+
+		public void setMaxReferences(long maxReferences) {
+			this.maxReferences = maxReferences;
+		}
+
+		public DataSize getMaxBytes() {
+			return this.maxBytes;
+		}
+
+		public void setMaxBytes(DataSize maxBytes) {
+			this.maxBytes = maxBytes;
+		}
+
+	}
+
+	/**
 	 * One signing key.
 	 */
 	public static class SigningKey {
@@ -230,6 +360,14 @@ public class FlecheProperties {
 		 */
 		private LockBackendType backend = LockBackendType.DISK;
 
+		@NestedConfigurationProperty
+		private final PostgresLockProperties postgres = new PostgresLockProperties();
+
+		/** Settings of the PostgreSQL lock backend. */
+		public PostgresLockProperties getPostgres() {
+			return this.postgres;
+		}
+
 		/**
 		 * Directory of the disk backend's lock files; defaults to 'locks' in the storage path.
 		 */
@@ -258,6 +396,15 @@ public class FlecheProperties {
 		 * @Transactional.
 		 */
 		private int order = Ordered.LOWEST_PRECEDENCE - 100;
+
+		/**
+		 * The Redis backend, when the backend is redis.
+		 */
+		private final RedisLockProperties redis = new RedisLockProperties();
+
+		public RedisLockProperties getRedis() {
+			return this.redis;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

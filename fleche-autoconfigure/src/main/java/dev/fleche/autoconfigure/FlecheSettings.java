@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
 
 import dev.fleche.core.serial.JacksonSerializer;
 import dev.fleche.core.serial.JavaSerializer;
@@ -32,8 +33,9 @@ public final class FlecheSettings {
 				throw new InvalidConfigurationPropertyValueException("fleche.storage.java-allow-list", "[]",
 						"Java deserialization needs an allow-list of class patterns, such as 'com.example.**'");
 			}
+			JavaSerializer.Limits limits = javaLimits(storage.getJavaLimits());
 			try {
-				return JavaSerializer.allowing(storage.getJavaAllowList());
+				return JavaSerializer.allowing(storage.getJavaAllowList(), limits);
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidConfigurationPropertyValueException("fleche.storage.java-allow-list",
@@ -41,6 +43,35 @@ public final class FlecheSettings {
 			}
 		}
 		return new JacksonSerializer();
+	}
+
+	private static JavaSerializer.Limits javaLimits(FlecheProperties.JavaLimits limits) {
+		String prefix = "fleche.storage.java-limits.";
+		positive(prefix + "max-depth", limits.getMaxDepth());
+		positive(prefix + "max-array-length", limits.getMaxArrayLength());
+		positive(prefix + "max-references", limits.getMaxReferences());
+		if (limits.getMaxBytes() == null) {
+			throw new InvalidConfigurationPropertyValueException(prefix + "max-bytes", null, "a size is required");
+		}
+		positive(prefix + "max-bytes", limits.getMaxBytes().toBytes());
+		return new JavaSerializer.Limits(limits.getMaxDepth(), limits.getMaxArrayLength(), limits.getMaxReferences(),
+				limits.getMaxBytes().toBytes());
+	}
+
+	private static void positive(String property, long value) {
+		if (value < 1) {
+			throw new InvalidConfigurationPropertyValueException(property, value, "must be at least 1");
+		}
+	}
+
+	/** The maximum entry size of {@code fleche.storage.max-entry-size}, in bytes. */
+	public static long maxEntryBytes(FlecheProperties.Storage storage) {
+		DataSize size = storage.getMaxEntrySize();
+		if (size == null || size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE - 1024) {
+			throw new InvalidConfigurationPropertyValueException("fleche.storage.max-entry-size", size,
+					"the maximum entry size must be 1 byte to 2GB");
+		}
+		return size.toBytes();
 	}
 
 	/** The entry codec of {@code fleche.storage.compression} and {@code fleche.storage.signing-keys}. */
@@ -62,10 +93,11 @@ public final class FlecheSettings {
 			}
 		}
 		try {
-			return EntryCodec.of(storage.isCompression(), keys);
+			return EntryCodec.of(storage.isCompression(), keys, maxEntryBytes(storage));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("fleche.storage.signing-keys", "<hidden>", ex.getMessage());
+			throw new InvalidConfigurationPropertyValueException("fleche.storage.signing-keys", "<hidden>",
+					ex.getMessage());
 		}
 	}
 

@@ -2,24 +2,31 @@ package dev.fleche.autoconfigure.cache;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.fleche.annotation.CacheIgnore;
 import dev.fleche.annotation.CachedCall;
+import dev.fleche.autoconfigure.reactive.ReactiveTypes;
 import dev.fleche.autoconfigure.startup.UnstorableTypes;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
 import dev.fleche.autoconfigure.support.MethodIdentity;
+import dev.fleche.core.serial.Serializer;
 
 /**
  * Parses {@link CachedCall} methods once each and keeps the result.
@@ -47,6 +54,43 @@ public final class CachedCallOperationSource {
 	/** The parsed operation of {@code method} on {@code targetClass}. */
 	public CachedCallOperation get(Method method, Class<?> targetClass) {
 		return this.operations.computeIfAbsent(new MethodClassKey(method, targetClass), key -> parse(method, targetClass));
+	}
+
+	/**
+	 * Parses {@code method} and checks, at start-up, that its declared result can be stored and
+	 * loaded back by the serializer in use.
+	 * @throws InvalidCachedCallException if the annotation is wrong, or values of the declared
+	 * result type could not be loaded back (a {@code Thread}, a lambda type, a class with no creator)
+	 */
+	public CachedCallOperation validate(Method method, Class<?> targetClass) {
+		CachedCallOperation operation = get(method, targetClass);
+		Serializer serializer = this.beanFactory.getBeanProvider(Serializer.class).getIfAvailable();
+		if (serializer != null) {
+			Type stored = storedType(operation.returnType());
+			String problem = serializer.readBackProblem(stored);
+			if (problem != null) {
+				throw new InvalidCachedCallException(MethodIdentity.of(targetClass, method), "its result type "
+						+ stored.getTypeName() + " cannot be cached: a stored value could not be loaded back (" + problem
+						+ "); return a type the serializer can create, or remove @CachedCall");
+			}
+		}
+		return operation;
+	}
+
+	/** The type of the stored value: what a future completes with, or the return type itself. */
+	private static Type storedType(Type returnType) {
+		Class<?> raw = (returnType instanceof ParameterizedType parameterized) ? (Class<?>) parameterized.getRawType()
+				: (returnType instanceof Class<?> c) ? c : Object.class;
+		if (raw == CompletableFuture.class || raw == CompletionStage.class || ReactiveTypes.isMono(raw)) {
+			return (returnType instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
+					: Object.class;
+		}
+		if (ReactiveTypes.isFlux(raw)) {
+			ResolvableType element = ResolvableType.forType(returnType).getGeneric(0);
+			return ResolvableType.forClassWithGenerics(List.class,
+					(element.resolve() != null) ? element : ResolvableType.forClass(Object.class)).getType();
+		}
+		return returnType;
 	}
 
 	private CachedCallOperation parse(Method method, Class<?> targetClass) {

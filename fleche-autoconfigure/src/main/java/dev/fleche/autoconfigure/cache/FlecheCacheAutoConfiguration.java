@@ -76,7 +76,7 @@ public final class FlecheCacheAutoConfiguration {
 	@Bean
 	static AnnotatedMethodsValidator flecheCachedCallMethodsValidator(ConfigurableListableBeanFactory beanFactory,
 			CachedCallOperationSource source) {
-		return new AnnotatedMethodsValidator(beanFactory, source.pointcut(), source::get);
+		return new AnnotatedMethodsValidator(beanFactory, source.pointcut(), source::validate);
 	}
 
 }

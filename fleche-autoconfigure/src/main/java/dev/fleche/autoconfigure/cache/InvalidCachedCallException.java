@@ -4,7 +4,8 @@ import dev.fleche.core.FlecheException;
 
 /**
  * A {@link dev.fleche.annotation.CachedCall} method is declared wrong: an ignored parameter that
- * does not exist, or parameter names that are not available. Names the method.
+ * does not exist, parameter names that are not available, or a result type whose values could not
+ * be loaded back. Names the method.
  */
 public class InvalidCachedCallException extends FlecheException {
 

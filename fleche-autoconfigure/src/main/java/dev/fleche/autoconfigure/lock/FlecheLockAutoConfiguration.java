@@ -18,7 +18,9 @@ import dev.fleche.autoconfigure.FlecheSettings;
 import dev.fleche.autoconfigure.support.AnnotatedMethodsValidator;
 import dev.fleche.autoconfigure.support.FlecheAutoProxyRegistrar;
 import dev.fleche.autoconfigure.support.LazyOrderAdvisor;
+import dev.fleche.autoconfigure.redis.FlecheRedisConnector;
 import dev.fleche.core.lock.LockService;
+import dev.fleche.core.lock.redis.RedisLockSettings;
 import dev.fleche.core.lock.disk.DiskLockBackend;
 import dev.fleche.core.lock.local.LocalLockBackend;
 import dev.fleche.core.lock.support.LockServices;
@@ -36,11 +38,15 @@ public final class FlecheLockAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	LockService flecheLockService(FlecheProperties properties) {
+	LockService flecheLockService(FlecheProperties properties, ObjectProvider<FlecheRedisConnector> redis) {
 		FlecheSettings.checkLockDurations(properties.getLock());
 		return switch (properties.getLock().getBackend()) {
 			case LOCAL -> LockServices.create(new LocalLockBackend());
 			case DISK -> LockServices.create(DiskLockBackend.open(FlecheSettings.lockDirectory(properties)));
+			case REDIS -> LockServices.create(FlecheRedisConnector.require(redis, "fleche.lock.backend=redis")
+				.lockBackend(new RedisLockSettings(properties.getLock().getRedis().getPrefix(),
+						properties.getLock().getRedis().getWatchdogTimeout())));
+			case POSTGRES -> throw dev.fleche.autoconfigure.postgres.PostgresRequirements.missing("fleche.lock.backend");
 		};
 	}
 

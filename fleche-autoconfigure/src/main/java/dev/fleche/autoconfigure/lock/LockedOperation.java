@@ -14,6 +14,7 @@ import org.springframework.expression.BeanResolver;
 
 import dev.fleche.annotation.LockKind;
 import dev.fleche.annotation.OnTimeout;
+import dev.fleche.core.digest.UndigestableValueException;
 import dev.fleche.core.lock.Acquirable;
 import dev.fleche.core.lock.LockMode;
 import dev.fleche.core.lock.LockOptions;
@@ -119,7 +120,14 @@ public final class LockedOperation {
 			throw new LockKeyException(
 					"Lock key expression '" + this.key.getExpressionString() + "' of " + this.method + " evaluated to null");
 		}
-		return this.name + ":" + value;
+		try {
+			return this.name + ":" + LockKeyValues.text(value);
+		}
+		catch (UndigestableValueException ex) {
+			throw new LockKeyException("Lock key expression '" + this.key.getExpressionString() + "' of " + this.method
+					+ " gave a " + value.getClass().getName() + ", which is not a simple value and has no content digest: "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	/** The primitive to acquire for {@code key}. */

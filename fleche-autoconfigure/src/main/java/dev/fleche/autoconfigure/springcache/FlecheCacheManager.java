@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.CacheManager;
 
 import dev.fleche.core.lock.LockService;
@@ -25,7 +26,7 @@ import dev.fleche.core.storage.ValueStorage;
  * maps, lists and scalars; {@link #getCache(String, Type)} (used by {@link FlecheCacheResolver})
  * reads them as a declared type.
  */
-public final class FlecheCacheManager implements CacheManager {
+public final class FlecheCacheManager implements CacheManager, DisposableBean {
 
 	private final ValueStorage values;
 
@@ -39,6 +40,8 @@ public final class FlecheCacheManager implements CacheManager {
 
 	private final boolean dynamic;
 
+	private final boolean ownsLocks;
+
 	private final ConcurrentHashMap<String, CacheRegion> regions = new ConcurrentHashMap<>();
 
 	private FlecheCacheManager(Builder builder) {
@@ -48,6 +51,7 @@ public final class FlecheCacheManager implements CacheManager {
 		this.syncTimeout = builder.syncTimeout;
 		this.executor = builder.executor;
 		this.dynamic = builder.cacheNames.isEmpty();
+		this.ownsLocks = builder.ownsLocks;
 		builder.cacheNames.forEach(this::region);
 	}
 
@@ -72,6 +76,14 @@ public final class FlecheCacheManager implements CacheManager {
 		return Collections.unmodifiableSet(new TreeSet<>(this.regions.keySet()));
 	}
 
+	/** Closes the lock service if this manager owns it ({@link Builder#ownsLockService()}). */
+	@Override
+	public void destroy() {
+		if (this.ownsLocks) {
+			this.locks.close();
+		}
+	}
+
 	private CacheRegion region(String name) {
 		return this.regions.computeIfAbsent(name,
 				n -> new CacheRegion(n, this.values, this.locks, this.allowNullValues, this.syncTimeout, this.executor));
@@ -91,6 +103,8 @@ public final class FlecheCacheManager implements CacheManager {
 		private Executor executor = ForkJoinPool.commonPool();
 
 		private Set<String> cacheNames = Set.of();
+
+		private boolean ownsLocks;
 
 		private Builder(ValueStorage values, LockService locks) {
 			this.values = Objects.requireNonNull(values, "values");
@@ -126,6 +140,12 @@ public final class FlecheCacheManager implements CacheManager {
 				}
 			}
 			this.cacheNames = Set.copyOf(List.copyOf(cacheNames));
+			return this;
+		}
+
+		/** The manager closes the lock service when it is destroyed. */
+		public Builder ownsLockService() {
+			this.ownsLocks = true;
 			return this;
 		}
 

@@ -49,12 +49,16 @@ public final class FlecheSpringCacheAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("fleche.cache.spring.cache-names",
 					properties.getCacheNames(), "a cache name must not be blank");
 		}
-		LockService locks = lockService.getIfAvailable(() -> LockServices.create(new LocalLockBackend()));
-		return FlecheCacheManager.builder(values, locks)
+		LockService shared = lockService.getIfAvailable();
+		FlecheCacheManager.Builder builder = FlecheCacheManager
+			.builder(values, (shared != null) ? shared : LockServices.create(new LocalLockBackend()))
 			.allowNullValues(properties.isAllowNullValues())
 			.syncTimeout(syncTimeout)
-			.cacheNames(properties.getCacheNames())
-			.build();
+			.cacheNames(properties.getCacheNames());
+		if (shared == null) {
+			builder.ownsLockService();
+		}
+		return builder.build();
 	}
 
 	@Bean

@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 import dev.fleche.autoconfigure.FlecheProperties;
+import dev.fleche.autoconfigure.redis.RedisStorageConfiguration;
 import dev.fleche.autoconfigure.FlecheSettings;
 import dev.fleche.core.serial.Serializer;
 import dev.fleche.core.storage.CallStorage;
@@ -28,6 +30,7 @@ import dev.fleche.core.storage.sqlite.SqliteStore;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(FlecheProperties.class)
+@Import(RedisStorageConfiguration.class)
 public final class FlecheStorageAutoConfiguration {
 
 	/** The file name of the SQLite database in the storage directory. */
@@ -54,7 +57,7 @@ public final class FlecheStorageAutoConfiguration {
 		@ConditionalOnMissingBean
 		SqliteStore flecheSqliteStore(FlecheProperties properties, Serializer serializer, EntryCodec codec) {
 			Path file = FlecheSettings.storagePath(properties.getStorage()).resolve(SQLITE_FILE);
-			return SqliteStore.open(file, serializer, codec);
+			return SqliteStore.open(file, serializer, codec, properties.getStorage().getOnCorrupt());
 		}
 
 		@Bean

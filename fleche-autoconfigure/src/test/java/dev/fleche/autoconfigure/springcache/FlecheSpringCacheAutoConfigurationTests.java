@@ -88,6 +88,16 @@ class FlecheSpringCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void worksWithoutTheLockServiceBean() {
+		runner().withPropertyValues("fleche.lock.enabled=false").run(context -> {
+			assertThat(context).doesNotHaveBean(dev.fleche.core.lock.LockService.class);
+			Catalog catalog = context.getBean(Catalog.class);
+			assertThat(catalog.synced("a")).isEqualTo(catalog.synced("a"));
+			assertThat(catalog.runs()).isOne();
+		});
+	}
+
+	@Test
 	void aNegativeSyncTimeoutNamesTheProperty() {
 		runner().withPropertyValues("fleche.cache.spring.sync-timeout=-1s")
 			.run(context -> assertThat(context).hasFailed()

@@ -107,6 +107,50 @@ class FlecheStorageAutoConfigurationTests {
 	}
 
 	@Test
+	void rejectedSigningSecretsAreNeverEchoed() {
+		runner().withPropertyValues("fleche.storage.signing-keys[0].id=k", "fleche.storage.signing-keys[0].secret=pw-Hunter2")
+			.run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("fleche.storage.signing-keys[0].secret")
+				.satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("pw-Hunter2")));
+		runner()
+			.withPropertyValues("fleche.storage.signing-keys[0].id=k", "fleche.storage.signing-keys[0].secret=first-Hunter2-secret",
+					"fleche.storage.signing-keys[1].id=k", "fleche.storage.signing-keys[1].secret=second-Hunter2-secret")
+			.run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("fleche.storage.signing-keys")
+				.satisfies(failure -> assertThat(stackTrace(failure)).doesNotContain("Hunter2")));
+	}
+
+	private static String stackTrace(Throwable failure) {
+		java.io.StringWriter out = new java.io.StringWriter();
+		failure.printStackTrace(new java.io.PrintWriter(out));
+		return out.toString();
+	}
+
+	@Test
+	void maxEntrySizeAndJavaLimitsAreBoundAndChecked() {
+		runner().withPropertyValues("fleche.storage.max-entry-size=1MB")
+			.run(context -> assertThat(context.getBean(EntryCodec.class).maxEntryBytes()).isEqualTo(1024 * 1024));
+		runner().run(context -> assertThat(context.getBean(EntryCodec.class).maxEntryBytes())
+			.isEqualTo(EntryCodec.DEFAULT_MAX_ENTRY_BYTES));
+		runner().withPropertyValues("fleche.storage.max-entry-size=0B")
+			.run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("fleche.storage.max-entry-size"));
+		runner()
+			.withPropertyValues("fleche.storage.serializer=java", "fleche.storage.java-allow-list=com.example.**",
+					"fleche.storage.java-limits.max-depth=0")
+			.run(context -> assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("fleche.storage.java-limits.max-depth"));
+		runner()
+			.withPropertyValues("fleche.storage.serializer=java", "fleche.storage.java-allow-list=com.example.**",
+					"fleche.storage.java-limits.max-depth=3", "fleche.storage.java-limits.max-bytes=1KB")
+			.run(context -> {
+				Serializer serializer = context.getBean(Serializer.class);
+				byte[] deep = serializer.serialize(java.util.List.of(java.util.List.of(java.util.List.of(java.util.List.of(1)))));
+				org.assertj.core.api.Assertions.assertThatThrownBy(() -> serializer.deserialize(deep, Object.class))
+					.isInstanceOf(dev.fleche.core.serial.SerializationException.class);
+				byte[] shallow = serializer.serialize(java.util.List.of(1));
+				assertThat(serializer.deserialize(shallow, Object.class)).isEqualTo(java.util.List.of(1));
+			});
+	}
+
+	@Test
 	void javaSerializerWithoutAllowListFailsNamingTheProperty() {
 		runner().withPropertyValues("fleche.storage.serializer=java").run(context -> {
 			assertThat(context).hasFailed();
@@ -118,7 +162,7 @@ class FlecheStorageAutoConfigurationTests {
 	void garbageDatabaseFailsNamingTheFile() throws Exception {
 		Files.write(this.directory.resolve("fleche.db"), new byte[4096]);
 		Files.write(this.directory.resolve("fleche.db"), "this is not a database, just some text.".repeat(200).getBytes());
-		runner().run(context -> {
+		runner().withPropertyValues("fleche.storage.on-corrupt=fail").run(context -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining(this.directory.resolve("fleche.db").toString());
 		});

@@ -1,21 +1,29 @@
 package dev.fleche.core.cache;
 
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.fleche.core.call.Call;
 import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
+import dev.fleche.core.storage.AmbiguousKeyException;
 import dev.fleche.core.storage.CallStorage;
+import dev.fleche.core.storage.KeyManagement;
+import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.support.Keys;
 
 /**
  * The cached calls as data, for application code: query them by template, load one by a short
- * digest prefix, read its result or arguments, evict it.
+ * digest prefix, read its result or arguments, evict it. Keys are expanded and shrunk across both
+ * stores (call records and values): a prefix that names one call and one value is ambiguous, and a
+ * shrunk prefix names one entry of either.
  */
 public final class CachedCalls {
 
@@ -58,19 +66,62 @@ public final class CachedCalls {
 		this.calls.evict(digestOrPrefix);
 	}
 
-	/** The full key a prefix names. */
+	/**
+	 * The full key, of a call or of a value, that {@code prefix} names.
+	 * @throws KeyNotFoundException if it names nothing in either store
+	 * @throws AmbiguousKeyException if it names several entries across both stores; the exception
+	 * says how many characters are needed
+	 * @throws dev.fleche.core.digest.InvalidDigestException if it is not a prefix of 4 to 64
+	 * lowercase hexadecimal characters
+	 */
 	public Digest expand(String prefix) {
-		return this.calls.expand(prefix);
+		Keys.checkPrefix(prefix);
+		if (Digest.isFullDigest(prefix)) {
+			return Digest.of(prefix);
+		}
+		TreeSet<Digest> found = new TreeSet<>();
+		boolean ambiguous = false;
+		for (KeyManagement store : stores()) {
+			try {
+				found.add(store.expand(prefix));
+			}
+			catch (KeyNotFoundException ex) {
+				// not in this store
+			}
+			catch (AmbiguousKeyException ex) {
+				ambiguous = true;
+			}
+		}
+		if (!ambiguous) {
+			return Keys.resolve(prefix, new ArrayList<>(found), found.size());
+		}
+		List<Digest> matches = Keys.matching(allKeys(), prefix, Integer.MAX_VALUE);
+		return Keys.resolve(prefix, matches, matches.size());
 	}
 
-	/** The shortest unambiguous prefix of each key. */
+	/**
+	 * The shortest prefix of each key, at least 4 characters, that names it alone across both
+	 * stores, computed from one listing of each.
+	 * @throws IllegalArgumentException if {@code keys} is empty
+	 * @throws KeyNotFoundException if a key is in neither store
+	 */
 	public Map<Digest, String> shrink(Collection<Digest> keys) {
-		return this.calls.shrink(keys);
+		return Keys.shrink(keys, allKeys());
 	}
 
 	/** The keys of every cached call. */
 	public List<Digest> list() {
 		return this.calls.list();
+	}
+
+	private List<KeyManagement> stores() {
+		return List.of(this.calls, this.values);
+	}
+
+	private List<Digest> allKeys() {
+		TreeSet<Digest> all = new TreeSet<>(this.calls.list());
+		all.addAll(this.values.list());
+		return new ArrayList<>(all);
 	}
 
 }

@@ -63,6 +63,13 @@ final class CallRecords {
 			this.listeners.error(function, ex);
 			return null;
 		}
+		catch (StackOverflowError | OutOfMemoryError | LinkageError | AssertionError ex) {
+			// thrown while decoding the stored entry (a hostile or broken one): a miss, not a failed call
+			logger.warn("Cannot decode the cached result of {} [{}]; calling it instead: {}", function, key.prefix(12),
+					ex.toString());
+			this.listeners.error(function, ex);
+			return null;
+		}
 	}
 
 	/** Stores the arguments, the result and the call record; failures are logged. */

@@ -23,11 +23,22 @@ import tools.jackson.databind.JsonNode;
 public record Call(String name, String version, Map<String, Digest> arguments, Digest result,
 		Map<String, JsonNode> metadata) {
 
+	/**
+	 * The deepest nesting of objects and arrays a metadata value may have: {@value}. A deeper value
+	 * is refused with {@link MetadataTooDeepException}.
+	 */
+	public static final int MAX_METADATA_DEPTH = 64;
+
+	/**
+	 * A call record.
+	 * @throws MetadataTooDeepException if a metadata value is nested deeper than {@link #MAX_METADATA_DEPTH}
+	 */
 	public Call {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(version, "version");
 		Objects.requireNonNull(result, "result");
 		arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+		MetadataDepth.check(metadata, MAX_METADATA_DEPTH);
 		metadata = Collections.unmodifiableMap(new TreeMap<>(metadata));
 	}
 

@@ -1,6 +1,7 @@
 package dev.fleche.core.digest;
 
 import dev.fleche.core.FlecheException;
+import dev.fleche.core.text.SafeText;
 
 /**
  * A text given as a digest or a digest prefix is not valid.
@@ -12,7 +13,7 @@ public class InvalidDigestException extends FlecheException {
 	private final String input;
 
 	public InvalidDigestException(String input, String reason) {
-		super("Invalid digest '" + input + "': " + reason);
+		super("Invalid digest " + SafeText.quote(input) + ": " + reason);
 		this.input = input;
 	}
 

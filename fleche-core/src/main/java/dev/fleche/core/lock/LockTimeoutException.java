@@ -1,6 +1,7 @@
 package dev.fleche.core.lock;
 
 import java.time.Duration;
+import dev.fleche.core.text.SafeText;
 
 /**
  * A timed acquire gave up before it was granted.
@@ -12,7 +13,7 @@ public class LockTimeoutException extends LockException {
 	private final Duration timeout;
 
 	public LockTimeoutException(String key, Duration timeout) {
-		super(key, "Timed out after " + timeout + " waiting for lock '" + key + "'");
+		super(key, "Timed out after " + timeout + " waiting for lock " + SafeText.quote(key));
 		this.timeout = timeout;
 	}
 

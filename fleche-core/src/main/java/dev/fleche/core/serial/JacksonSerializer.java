@@ -49,6 +49,15 @@ public final class JacksonSerializer implements Serializer {
 		}
 	}
 
+	/**
+	 * A class generated at run time (a lambda), a type Jackson cannot create (an interface or
+	 * abstract class, a class without a creator), or a bean with a property of such a type.
+	 */
+	@Override
+	public @Nullable String readBackProblem(Type type) {
+		return JacksonTypeCheck.problem(this.mapper, type);
+	}
+
 	@Override
 	public @Nullable Object deserialize(byte[] bytes, Type type) {
 		JavaType javaType = this.mapper.getTypeFactory().constructType(type);

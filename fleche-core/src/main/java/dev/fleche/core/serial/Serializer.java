@@ -25,4 +25,13 @@ public interface Serializer {
 	 */
 	@Nullable Object deserialize(byte[] bytes, Type type);
 
+	/**
+	 * Why no value declared as {@code type} could be read back, as far as can be told without a
+	 * value (for a start-up check of declared return types), or {@code null} when nothing is known
+	 * against it. The default knows nothing.
+	 */
+	default @Nullable String readBackProblem(Type type) {
+		return null;
+	}
+
 }

@@ -1,5 +1,7 @@
 package dev.fleche.core.storage;
 
+import dev.fleche.core.text.SafeText;
+
 /**
  * A prefix matches several stored keys.
  */
@@ -20,7 +22,7 @@ public class AmbiguousKeyException extends StorageException {
 	 * @param neededLength how many characters are needed to tell the matching keys apart
 	 */
 	public AmbiguousKeyException(String prefix, int matches, int neededLength) {
-		super("Prefix '" + prefix + "' is ambiguous: it matches " + matches + " keys; " + neededLength
+		super("Prefix " + SafeText.quote(prefix) + " is ambiguous: it matches " + matches + " keys; " + neededLength
 				+ " characters are needed to tell them apart");
 		this.prefix = prefix;
 		this.matches = matches;

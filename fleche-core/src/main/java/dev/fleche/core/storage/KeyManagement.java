@@ -33,6 +33,8 @@ public interface KeyManagement {
 	 * The shortest unambiguous prefix of each key, at least {@value #MIN_PREFIX} characters,
 	 * computed from one listing for the whole batch.
 	 * @return each given key mapped to its prefix, in the given order
+	 * @throws IllegalArgumentException if {@code keys} is empty
+	 * @throws KeyNotFoundException if one of {@code keys} is not stored
 	 */
 	Map<Digest, String> shrink(Collection<Digest> keys);
 
@@ -43,8 +45,11 @@ public interface KeyManagement {
 
 	/**
 	 * Whether a key named by {@code digestOrPrefix} is stored.
-	 * @return {@code false} for an unknown key or prefix
+	 * @return {@code false} for an unknown key or prefix, and for a prefix shorter than
+	 * {@value #MIN_PREFIX} characters (too short to name a key)
 	 * @throws AmbiguousKeyException if the prefix names several keys
+	 * @throws dev.fleche.core.digest.InvalidDigestException if it is longer than 64 characters or
+	 * not lowercase hexadecimal
 	 */
 	boolean contains(String digestOrPrefix);
 

@@ -1,5 +1,7 @@
 package dev.fleche.core.storage;
 
+import dev.fleche.core.text.SafeText;
+
 /**
  * No stored key matches a digest or prefix.
  */
@@ -10,7 +12,7 @@ public class KeyNotFoundException extends StorageException {
 	private final String digestOrPrefix;
 
 	public KeyNotFoundException(String digestOrPrefix) {
-		super("No stored key matches '" + digestOrPrefix + "'");
+		super("No stored key matches " + SafeText.quote(digestOrPrefix));
 		this.digestOrPrefix = digestOrPrefix;
 	}
 

@@ -3,7 +3,6 @@ package dev.fleche.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,56 +13,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.fleche.core.call.Call;
 import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
-import dev.fleche.core.digest.Digester;
 import dev.fleche.core.digest.InvalidDigestException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The contract every {@link CallStorage} keeps. A backend's test extends this and says how to
- * create a storage in a fresh directory.
+ * create a storage in a fresh directory; it inherits the whole chain of contract classes (queries,
+ * transform, consistency under concurrency).
  */
-public abstract class AbstractCallStorageContractTest {
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	/** A fresh directory per test. */
-	@TempDir
-	protected Path directory;
-
-	/** The storage under test. */
-	protected CallStorage storage;
-
-	/** A new, empty storage that keeps its data under {@code directory}. */
-	protected abstract CallStorage createCallStorage(Path directory);
-
-	@BeforeEach
-	void createStorage() {
-		this.storage = createCallStorage(this.directory);
-	}
-
-	/** A call of {@code name} v1 with arguments a and b, returning {@code result}. */
-	protected static Call call(String name, Object a, Object b, Object result) {
-		Map<String, Digest> arguments = new LinkedHashMap<>();
-		arguments.put("a", digest(a));
-		arguments.put("b", digest(b));
-		return new Call(name, "1", arguments, digest(result), Map.of());
-	}
-
-	protected static Digest digest(Object value) {
-		return Digester.standard().digest(value);
-	}
-
-	protected static JsonNode json(String text) {
-		return JSON.readTree(text);
-	}
+public abstract class AbstractCallStorageContractTest extends CallConsistencyContract {
 
 	@Test
 	void savedCallLoadsBackByKeyAndPrefix() {
@@ -123,6 +85,24 @@ public abstract class AbstractCallStorageContractTest {
 		String unknown = key.hex().startsWith("0000") ? "1111" : "0000";
 		assertThatThrownBy(() -> this.storage.load(unknown)).isInstanceOf(KeyNotFoundException.class);
 		assertThat(this.storage.contains(unknown)).isFalse();
+	}
+
+	@Test
+	void shrinkRefusesAMissingKeyAndAnEmptyBatch() {
+		Digest stored = this.storage.save(call("f", 1, 2, 3));
+		Digest absent = call("f", 9, 9, 9).key();
+		assertThatThrownBy(() -> this.storage.shrink(List.of(stored, absent))).isInstanceOf(KeyNotFoundException.class)
+			.hasMessageContaining(absent.hex());
+		assertThatThrownBy(() -> this.storage.shrink(List.of())).isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.storage.shrink(stored)).hasSize(4);
+	}
+
+	@Test
+	void aPrefixTooShortToNameACallIsNotContained() {
+		Digest stored = this.storage.save(call("f", 1, 2, 3));
+		assertThat(this.storage.contains(stored.prefix(3))).isFalse();
+		assertThatThrownBy(() -> this.storage.expand(stored.prefix(3))).isInstanceOf(InvalidDigestException.class);
+		assertThatThrownBy(() -> this.storage.load(stored.prefix(3))).isInstanceOf(InvalidDigestException.class);
 	}
 
 	@Test

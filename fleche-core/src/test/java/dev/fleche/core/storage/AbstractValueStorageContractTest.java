@@ -3,7 +3,6 @@ package dev.fleche.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,43 +12,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.fleche.core.digest.Digest;
-import dev.fleche.core.digest.Digestible;
 import dev.fleche.core.digest.Digester;
 import dev.fleche.core.digest.InvalidDigestException;
 
 /**
  * The contract every {@link ValueStorage} keeps. A backend's test extends this and says how to
- * create a storage in a fresh directory.
+ * create a storage in a fresh directory; it inherits the save refusals of {@link ValueSaveContract}.
  */
-public abstract class AbstractValueStorageContractTest {
-
-	/** A fresh directory per test. */
-	@TempDir
-	protected Path directory;
-
-	/** The storage under test. */
-	protected ValueStorage storage;
-
-	/** A new, empty storage that keeps its data under {@code directory}. */
-	protected abstract ValueStorage createValueStorage(Path directory);
-
-	@BeforeEach
-	void createStorage() {
-		this.storage = createValueStorage(this.directory);
-	}
+public abstract class AbstractValueStorageContractTest extends ValueSaveContract {
 
 	/** A record for round trips. */
 	public record Point(int x, int y) {
-	}
-
-	/** A full digest made of {@code hex} repeated or padded, for crafted keys. */
-	protected static Digest key(String hex) {
-		return Digest.of(hex);
 	}
 
 	@Test
@@ -172,6 +148,31 @@ public abstract class AbstractValueStorageContractTest {
 	}
 
 	@Test
+	void shrinkOfAKeyThatIsNotStoredIsNotFound() {
+		Digest stored = this.storage.save("stored");
+		Digest absent = key("e".repeat(64));
+		assertThatThrownBy(() -> this.storage.shrink(List.of(stored, absent))).isInstanceOf(KeyNotFoundException.class)
+			.hasMessageContaining(absent.hex());
+		assertThatThrownBy(() -> this.storage.shrink(absent)).isInstanceOf(KeyNotFoundException.class);
+	}
+
+	@Test
+	void shrinkOfNoKeysIsAnArgumentError() {
+		this.storage.save("stored");
+		assertThatThrownBy(() -> this.storage.shrink(List.of())).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aPrefixTooShortToNameAKeyIsNotContainedButStillAnErrorToExpandOrLoad() {
+		Digest stored = this.storage.save("stored");
+		assertThat(this.storage.contains(stored.prefix(3))).isFalse();
+		assertThat(this.storage.contains("")).isFalse();
+		assertThatThrownBy(() -> this.storage.expand(stored.prefix(3))).isInstanceOf(InvalidDigestException.class);
+		assertThatThrownBy(() -> this.storage.load(stored.prefix(3), String.class))
+			.isInstanceOf(InvalidDigestException.class);
+	}
+
+	@Test
 	void evictByPrefixAndASecondEvictIsANoOp() {
 		Digest kept = this.storage.save("kept");
 		Digest gone = this.storage.save("gone");
@@ -202,36 +203,6 @@ public abstract class AbstractValueStorageContractTest {
 	/** Declares {@code List<Point>} for the generic round trip. */
 	public List<Point> pointListType() {
 		return List.of();
-	}
-
-	@Test
-	void undigestableValueFailsToSaveAndLosesNothing() {
-		Digest kept = this.storage.save("kept");
-		assertThatThrownBy(() -> this.storage.save(new Object())).isInstanceOf(SaveException.class)
-			.hasMessageContaining("java.lang.Object");
-		assertThat(this.storage.list()).containsExactly(kept);
-		assertThat(this.storage.load(kept.hex(), String.class)).isEqualTo("kept");
-	}
-
-	/** Digestible, but its state is private: a serializer cannot see it. */
-	public static final class Opaque implements Digestible {
-
-		private final String code = "secret";
-
-		@Override
-		public Object digestContent() {
-			return this.code;
-		}
-
-	}
-
-	@Test
-	void aDigestibleValueThatCannotBeSerializedFailsToSaveAndLosesNothing() {
-		Digest key = Digester.standard().digest(new Opaque());
-		this.storage.save("earlier", key);
-		assertThatThrownBy(() -> this.storage.save(new Opaque())).isInstanceOf(SaveException.class)
-			.hasMessageContaining(Opaque.class.getName());
-		assertThat(this.storage.load(key.hex(), String.class)).isEqualTo("earlier");
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.fleche.core.lock.disk;
 import java.nio.file.Path;
 
 import dev.fleche.core.lock.LockException;
+import dev.fleche.core.text.SafeText;
 
 /**
  * The disk backend could not read, write or lock a key's file. Names the key and the file.
@@ -20,7 +21,7 @@ public class DiskLockException extends LockException {
 	 * @param message what went wrong; the key and file are appended
 	 */
 	public DiskLockException(String key, Path file, String message) {
-		super(key, message + " (key '" + key + "', file " + file + ")");
+		super(key, message + " (key " + SafeText.quote(key) + ", file " + file + ")");
 		this.file = file;
 	}
 
@@ -32,7 +33,7 @@ public class DiskLockException extends LockException {
 	 * @param cause the underlying failure
 	 */
 	public DiskLockException(String key, Path file, String message, Throwable cause) {
-		super(key, message + " (key '" + key + "', file " + file + ")", cause);
+		super(key, message + " (key " + SafeText.quote(key) + ", file " + file + ")", cause);
 		this.file = file;
 	}
 

@@ -21,13 +21,15 @@ final class DiskRequest {
 
 	final LockOptions options;
 
-	final CompletableFuture<Grant> future = new CompletableFuture<>();
+	final CompletableFuture<Grant> future;
 
 	final FileLock waitLock;
 
 	final FileLock holdLock;
 
-	DiskRequest(long ticket, LockMode mode, Owner owner, LockOptions options, FileLock waitLock, FileLock holdLock) {
+	DiskRequest(long ticket, LockMode mode, Owner owner, LockOptions options, FileLock waitLock, FileLock holdLock,
+			CompletableFuture<Grant> future) {
+		this.future = future;
 		this.ticket = ticket;
 		this.mode = mode;
 		this.owner = owner;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -31,6 +32,14 @@ import dev.fleche.core.lock.spi.Owner;
 final class KeyEngine {
 
 	private static final Logger logger = LoggerFactory.getLogger(KeyEngine.class);
+
+	/** How long a caller with a deadline waits for the gate and the state lock before giving up. */
+	static final long BUSY_BUDGET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+	/** One slice of a wait without a deadline, after which the gate is let go. */
+	private static final long SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+	private static final long SLICE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
 	private final LockDirectory directory;
 
@@ -69,19 +78,52 @@ final class KeyEngine {
 
 	/**
 	 * Runs {@code operation} in one read-modify-write of the state, then the FIFO walk; writes
-	 * the state back if it changed, releases the locks, then runs the deferred actions.
+	 * the state back if it changed, releases the locks, then runs the deferred actions. Waits as
+	 * long as it takes for the state lock, in slices that let the gate go in between, so a foreign
+	 * process holding the state never keeps this JVM's other callers from their deadlines.
 	 */
 	<T> T section(Function<StateTx, T> operation) {
+		while (true) {
+			try {
+				return attempt(operation, SLICE_NANOS);
+			}
+			catch (StateBusyException ex) {
+				LockSupport.parkNanos(SLICE_PAUSE_NANOS);
+			}
+		}
+	}
+
+	/**
+	 * Like {@link #section}, but gives up if the gate and the state lock cannot be had within
+	 * {@code budgetNanos}; then nothing ran and nothing changed.
+	 * @throws StateBusyException if the budget passed first
+	 */
+	<T> T attempt(Function<StateTx, T> operation, long budgetNanos) {
+		long deadline = System.nanoTime() + budgetNanos;
 		StateTx tx = null;
 		T result;
 		RuntimeException failure = null;
 		boolean changed = false;
-		this.gate.lock();
+		if (!lockGate(deadline)) {
+			throw StateBusyException.INSTANCE;
+		}
 		try {
 			if (this.closed) {
 				throw new EvictedException();
 			}
-			FileLock stateLock = this.file.lockState();
+			FileLock stateLock = this.file.lockState(deadline);
+			if (stateLock == null) {
+				throw StateBusyException.INSTANCE;
+			}
+			if (this.file.isStale() && isIdleHere()) {
+				// reclaimed by another process (or removed): open the path again
+				this.file.finishReclaim();
+				KeyFile.release(stateLock);
+				this.closed = true;
+				this.file.close();
+				this.directory.forget(key(), this);
+				throw new EvictedException();
+			}
 			try {
 				tx = new StateTx(this.file.codec().read(), this.directory.clock().millis());
 				this.walk.cleanUp(tx);
@@ -118,6 +160,26 @@ final class KeyEngine {
 		return result;
 	}
 
+	/** Takes the gate before {@code deadline}, an interrupt set aside. */
+	private boolean lockGate(long deadline) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return this.gate.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	/** Re-reads the state and runs the walk: after a wake-up or a timer. */
 	void pump() {
 		try {
@@ -132,53 +194,103 @@ final class KeyEngine {
 
 	/** Grants at once if nobody waits and {@code mode} is compatible; never waits. */
 	@Nullable Grant tryAcquire(LockMode mode, Owner owner, LockOptions options) {
-		return section(tx -> {
-			if (!this.walk.grantableNow(tx, mode)) {
-				this.walk.removeDeadForeign(tx);
+		try {
+			return attempt(tx -> {
 				if (!this.walk.grantableNow(tx, mode)) {
-					return null;
+					this.walk.removeDeadForeign(tx);
+					if (!this.walk.grantableNow(tx, mode)) {
+						return null;
+					}
 				}
-			}
-			return this.walk.grantNew(tx, mode, owner, options);
-		});
+				return this.walk.grantNew(tx, mode, owner, options);
+			}, BUSY_BUDGET_NANOS);
+		}
+		catch (StateBusyException ex) {
+			// another process keeps the state locked: not grantable now
+			return null;
+		}
 	}
 
-	/** Queues a request; the future completes with its grant in FIFO order. */
+	/**
+	 * Queues a request; the future completes with its grant in FIFO order. If another process
+	 * keeps the state locked, the request is queued in the background and the future returned at
+	 * once, so the caller's own timeout applies.
+	 */
 	CompletableFuture<Grant> enqueue(LockMode mode, Owner owner, LockOptions options) {
-		Object outcome = section(tx -> {
-			if (this.walk.grantableNow(tx, mode)) {
-				return this.walk.grantNew(tx, mode, owner, options);
-			}
-			long ticket = tx.state.nextTicket();
-			FileLock waitLock = this.file.lockOwn(KeyFile.waitRegion(ticket));
-			FileLock holdLock = this.file.lockOwn(KeyFile.holdRegion(ticket));
-			tx.state.add(new QueueEntry(ticket, Owner.currentPid(), this.directory.session(), owner.threadId(),
-					mode.name(), 0, 0, options.tags()));
-			DiskRequest request = new DiskRequest(ticket, mode, owner, options, waitLock, holdLock);
-			this.waiting.put(ticket, request);
-			return request;
-		});
-		if (outcome instanceof Grant grant) {
-			return CompletableFuture.completedFuture(grant);
+		CompletableFuture<Grant> future = new CompletableFuture<>();
+		try {
+			attempt(tx -> enqueueIn(tx, mode, owner, options, future), BUSY_BUDGET_NANOS);
 		}
-		DiskRequest request = (DiskRequest) outcome;
-		request.future.whenComplete((grant, failure) -> {
+		catch (StateBusyException ex) {
+			String key = key();
+			this.directory.background().execute(() -> {
+				try {
+					// through the registry: this engine may be closed as idle meanwhile
+					this.directory.withEngine(key, engine -> engine.section(tx -> engine.enqueueIn(tx, mode, owner, options, future)));
+				}
+				catch (RuntimeException failure) {
+					future.completeExceptionally(failure);
+				}
+			});
+		}
+		return future;
+	}
+
+	/** Grants or queues a request completing {@code future}, unless the caller gave up already. */
+	private @Nullable Void enqueueIn(StateTx tx, LockMode mode, Owner owner, LockOptions options,
+			CompletableFuture<Grant> future) {
+		if (future.isDone()) {
+			return null;
+		}
+		if (this.walk.grantableNow(tx, mode)) {
+			Grant grant = this.walk.grantNew(tx, mode, owner, options);
+			tx.after(() -> {
+				if (!future.complete(grant)) {
+					grant.release();
+				}
+			});
+			return null;
+		}
+		long ticket = tx.state.nextTicket();
+		FileLock waitLock = this.file.lockOwn(KeyFile.waitRegion(ticket));
+		FileLock holdLock = this.file.lockOwn(KeyFile.holdRegion(ticket));
+		tx.state.add(new QueueEntry(ticket, Owner.currentPid(), this.directory.session(), owner.threadId(),
+				mode.name(), 0, 0, options.tags()));
+		DiskRequest request = new DiskRequest(ticket, mode, owner, options, waitLock, holdLock, future);
+		this.waiting.put(ticket, request);
+		tx.after(() -> future.whenComplete((grant, failure) -> {
 			if (failure != null) {
 				withdraw(request);
 			}
-		});
-		return request.future;
+		}));
+		return null;
 	}
 
-	/** Takes a cancelled or timed-out request out of the queue, letting those behind it through. */
+	/**
+	 * Takes a cancelled or timed-out request out of the queue, letting those behind it through;
+	 * in the background if another process keeps the state locked.
+	 */
 	private void withdraw(DiskRequest request) {
 		if (this.closed) {
 			return;
 		}
-		section(tx -> {
+		Function<StateTx, Void> withdrawal = tx -> {
 			this.walk.withdraw(tx, request);
 			return null;
-		});
+		};
+		try {
+			attempt(withdrawal, BUSY_BUDGET_NANOS);
+		}
+		catch (StateBusyException ex) {
+			this.directory.background().execute(() -> {
+				try {
+					section(withdrawal);
+				}
+				catch (EvictedException evicted) {
+					// the file was closed, and the request with it
+				}
+			});
+		}
 	}
 
 	boolean release(DiskGrant grant) {
@@ -292,6 +404,9 @@ final class KeyEngine {
 		this.gate.lock();
 		try {
 			this.closed = true;
+			if (isIdleHere()) {
+				this.file.reclaim(this.directory::raiseTicketFloor);
+			}
 			this.file.close();
 		}
 		finally {
@@ -305,7 +420,8 @@ final class KeyEngine {
 
 	/**
 	 * Closes the file if this JVM neither waits on, holds, nor watches the key, so that idle keys
-	 * do not keep descriptors open; a later use opens it again.
+	 * do not keep descriptors open, and deletes it if no process has a request on it
+	 * ({@link KeyFile#reclaim}), so idle keys take no disk; a later use opens (creates) it again.
 	 * @return whether it was closed
 	 */
 	boolean closeIfIdle() {
@@ -313,10 +429,11 @@ final class KeyEngine {
 			return false;
 		}
 		try {
-			if (this.closed || !this.waiting.isEmpty() || !this.grants.isEmpty() || this.walk.waits().isWaiting()) {
+			if (this.closed || !isIdleHere()) {
 				return false;
 			}
 			this.closed = true;
+			this.file.reclaim(this.directory::raiseTicketFloor);
 			this.file.close();
 			return true;
 		}
@@ -325,8 +442,28 @@ final class KeyEngine {
 		}
 	}
 
+	/** Whether this JVM neither waits on, holds, nor watches the key; under the gate. */
+	private boolean isIdleHere() {
+		return this.waiting.isEmpty() && this.grants.isEmpty() && !this.walk.waits().isWaiting();
+	}
+
 	ReentrantLock gate() {
 		return this.gate;
+	}
+
+	/**
+	 * Thrown when the gate or the state lock could not be had within a budget; nothing ran.
+	 */
+	static final class StateBusyException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		static final StateBusyException INSTANCE = new StateBusyException();
+
+		private StateBusyException() {
+			super("The key's state is locked by another process", null, false, false);
+		}
+
 	}
 
 	/**

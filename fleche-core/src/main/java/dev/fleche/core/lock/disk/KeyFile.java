@@ -8,15 +8,20 @@ import java.nio.channels.CompletionHandler;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongPredicate;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.fleche.core.files.PrivateFiles;
 
 /**
  * The one open descriptor of a key's lock file in this JVM, and the byte-range locks on it.
@@ -37,6 +42,9 @@ final class KeyFile {
 
 	private static final int SPINS_BEFORE_BLOCKING = 200;
 
+	/** The longest pause between two attempts at the state lock. */
+	private static final long MAX_POLL_NANOS = 1_000_000;
+
 	private final String key;
 
 	private final Path path;
@@ -45,21 +53,37 @@ final class KeyFile {
 
 	private final StateCodec codec;
 
-	private KeyFile(String key, Path path, AsynchronousFileChannel channel, MappedByteBuffer map) {
+	/** The identity (device and inode) of the file opened, or {@code null} where unknown. */
+	private final @Nullable Object identity;
+
+	private KeyFile(String key, Path path, AsynchronousFileChannel channel, MappedByteBuffer map,
+			LongSupplier ticketFloor) throws IOException {
 		this.key = key;
 		this.path = path;
 		this.channel = channel;
-		this.codec = new StateCodec(key, path, map);
+		this.codec = new StateCodec(key, path, map, ticketFloor);
+		this.identity = identity(path);
 	}
 
-	/** Opens the lock file of {@code key}; must be called once per file per JVM. */
-	static KeyFile open(String key, Path path, ExecutorService waiters) {
+	/**
+	 * Opens the lock file of {@code key}; must be called once per file per JVM.
+	 * @param ticketFloor the tickets a new file starts after
+	 */
+	static KeyFile open(String key, Path path, ExecutorService waiters, LongSupplier ticketFloor) {
 		try {
-			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path,
-					Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE), waiters);
-			return new KeyFile(key, path, channel, map(path));
+			AsynchronousFileChannel channel = AsynchronousFileChannel.open(path, Set.of(StandardOpenOption.READ,
+					StandardOpenOption.WRITE, StandardOpenOption.CREATE, LinkOption.NOFOLLOW_LINKS), waiters,
+					PrivateFiles.fileAttributes(path));
+			try {
+				return new KeyFile(key, path, channel, map(path), ticketFloor);
+			}
+			catch (IOException | RuntimeException ex) {
+				channel.close();
+				throw ex;
+			}
 		}
 		catch (IOException ex) {
+			PrivateFiles.refuseLink(path, "lock file");
 			throw new DiskLockException(key, path, "Cannot open the lock file", ex);
 		}
 	}
@@ -72,7 +96,8 @@ final class KeyFile {
 		boolean interrupted = Thread.interrupted();
 		try {
 			while (true) {
-				try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+				try (FileChannel mapper = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+						LinkOption.NOFOLLOW_LINKS)) {
 					return mapper.map(FileChannel.MapMode.READ_WRITE, 0, StateCodec.MAPPED_SIZE);
 				}
 				catch (ClosedByInterruptException ex) {
@@ -84,6 +109,80 @@ final class KeyFile {
 			if (interrupted) {
 				Thread.currentThread().interrupt();
 			}
+		}
+	}
+
+	private static @Nullable Object identity(Path path) throws IOException {
+		return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+	}
+
+	/**
+	 * Whether this descriptor's file is no longer the one linked at the path: reclaimed by some
+	 * process (its tombstone), or removed or replaced behind Fleche's back. Called with the state
+	 * lock held, so a reclaim cannot happen meanwhile.
+	 */
+	boolean isStale() {
+		if (this.codec.isTombstoned()) {
+			return true;
+		}
+		if (this.identity == null) {
+			return false;
+		}
+		try {
+			return !this.identity.equals(identity(this.path));
+		}
+		catch (IOException ex) {
+			return true;
+		}
+	}
+
+	/**
+	 * Deletes the file if no process has a request on it, so idle keys take no disk: with the state
+	 * lock (not waiting for it), checks the queue is empty and holds no average, raises the
+	 * directory's ticket floor past this file's tickets, marks the file reclaimed and unlinks it.
+	 * A process that opened the file before the unlink sees the mark once it locks the state, and
+	 * opens the path again. Never waits; gives up (keeping the file) on any doubt.
+	 * @param raiseFloor raises the directory's ticket floor to at least its argument; false if it
+	 * could not
+	 * @return whether the file was deleted
+	 */
+	boolean reclaim(LongPredicate raiseFloor) {
+		FileLock state = tryLock(0, false);
+		if (state == null) {
+			return false;
+		}
+		try {
+			if (isStale()) {
+				return false;
+			}
+			QueueState queue = this.codec.read();
+			if (!queue.entries.isEmpty() || queue.averageCount != 0 || !raiseFloor.test(queue.lastTicket)) {
+				return false;
+			}
+			this.codec.tombstone();
+			Files.deleteIfExists(this.path);
+			return true;
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+		finally {
+			release(state);
+		}
+	}
+
+	/**
+	 * Unlinks the path if it still links this file and the file is marked reclaimed: a reclaim
+	 * that stopped between its mark and its unlink. Under the state lock.
+	 */
+	void finishReclaim() {
+		try {
+			if (this.codec.isTombstoned() && this.identity != null && this.identity.equals(identity(this.path))) {
+				Files.deleteIfExists(this.path);
+			}
+		}
+		catch (IOException ex) {
+			// gone already, or not ours to delete: the next opener tries again
 		}
 	}
 
@@ -110,14 +209,22 @@ final class KeyFile {
 	}
 
 	/**
-	 * Takes the state lock; the caller holds the key's in-JVM gate. Spins briefly, then blocks
-	 * on a waiter thread; retries the kernel's false deadlock reports.
+	 * Takes the state lock before {@code deadlineNanos} ({@link System#nanoTime()}); the caller
+	 * holds the key's in-JVM gate. Spins briefly, then polls with a growing pause (at most
+	 * {@link #MAX_POLL_NANOS}); never blocks in the kernel, so a foreign process that holds a
+	 * record lock on the file cannot hold the caller past its deadline.
+	 * @return the lock, or {@code null} if the deadline passed first
 	 */
-	FileLock lockState() {
+	@Nullable FileLock lockState(long deadlineNanos) {
+		long pause = 20_000;
 		for (int attempt = 0;; attempt++) {
 			FileLock lock = tryLock(0, false);
 			if (lock != null) {
 				return lock;
+			}
+			long left = deadlineNanos - System.nanoTime();
+			if (left <= 0) {
+				return null;
 			}
 			if (attempt < SPINS_BEFORE_BLOCKING) {
 				Thread.onSpinWait();
@@ -126,37 +233,8 @@ final class KeyFile {
 				}
 				continue;
 			}
-			FileLock blocked = lockBlocking(0);
-			if (blocked != null) {
-				return blocked;
-			}
-			LockSupport.parkNanos(20_000);
-		}
-	}
-
-	private @Nullable FileLock lockBlocking(long position) {
-		Future<FileLock> future = this.channel.lock(position, 1, false);
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return future.get();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-				catch (ExecutionException ex) {
-					if (isFalseDeadlock(ex.getCause())) {
-						return null;
-					}
-					throw new DiskLockException(this.key, this.path, "Cannot lock the state", ex.getCause());
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
+			LockSupport.parkNanos(Math.min(pause, left));
+			pause = Math.min(pause * 2, MAX_POLL_NANOS);
 		}
 	}
 

@@ -2,7 +2,6 @@ package dev.fleche.core.lock.disk;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import dev.fleche.core.files.PrivateFiles;
 import dev.fleche.core.lock.LockException;
 
 /**
@@ -53,6 +53,8 @@ final class LockDirectory {
 	/** Engines whose kernel wait got a false deadlock report, to retry on this JVM's next change. */
 	private final Set<KeyEngine> deadlocked = ConcurrentHashMap.newKeySet();
 
+	private final TicketFloor floor;
+
 	private volatile boolean closed;
 
 	/** Guarded by {@link #OPEN}'s compute. */
@@ -61,6 +63,7 @@ final class LockDirectory {
 	private LockDirectory(Path path, Clock clock) {
 		this.path = path;
 		this.clock = clock;
+		this.floor = new TicketFloor(path.resolve(TicketFloor.FILE_NAME));
 		this.waiters = Executors.newCachedThreadPool(daemons("fleche-disk-lock-waiter-"));
 		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemons("fleche-disk-lock-timer-"));
 		scheduler.setRemoveOnCancelPolicy(true);
@@ -71,7 +74,7 @@ final class LockDirectory {
 	static LockDirectory acquire(Path directory, Clock clock) {
 		Path real;
 		try {
-			Files.createDirectories(directory);
+			PrivateFiles.createRoot(directory);
 			real = directory.toRealPath();
 		}
 		catch (IOException ex) {
@@ -111,6 +114,11 @@ final class LockDirectory {
 		return this.timer;
 	}
 
+	/** Threads for work that may wait on another process: kernel waits, deferred queueing. */
+	ExecutorService background() {
+		return this.waiters;
+	}
+
 	/**
 	 * Runs {@code operation} on the engine of {@code key}, opening its file on first use, and
 	 * again on a fresh engine if the one found was closed as idle meanwhile.
@@ -135,7 +143,7 @@ final class LockDirectory {
 		}
 		StateCodec.checkKey(key);
 		engine = this.engines.computeIfAbsent(key,
-				k -> new KeyEngine(this, KeyFile.open(k, this.path.resolve(fileName(k)), this.waiters)));
+				k -> new KeyEngine(this, KeyFile.open(k, this.path.resolve(fileName(k)), this.waiters, this.floor::read)));
 		if (this.engines.size() > MAX_OPEN_FILES) {
 			closeIdle(engine);
 		}
@@ -171,6 +179,16 @@ final class LockDirectory {
 				}
 			}
 		}
+	}
+
+	/** Forgets {@code engine}, closed because its file was reclaimed; the next use opens the key again. */
+	void forget(String key, KeyEngine engine) {
+		this.engines.remove(key, engine);
+	}
+
+	/** Raises the directory's ticket floor to at least {@code ticket}; false if it could not. */
+	boolean raiseTicketFloor(long ticket) {
+		return this.floor.raise(ticket);
 	}
 
 	/** The engines of the keys opened in this JVM. */

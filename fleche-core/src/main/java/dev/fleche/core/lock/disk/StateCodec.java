@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import dev.fleche.core.lock.LockException;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Reads and writes a key's state in the mapped start of its lock file.
@@ -22,6 +24,9 @@ import dev.fleche.core.lock.LockException;
 final class StateCodec {
 
 	static final int MAGIC = 0x464C434B;
+
+	/** The magic of a reclaimed file: whoever locks it after that opens the key's file again. */
+	static final int TOMBSTONE = 0x44454144;
 
 	static final int VERSION = 1;
 
@@ -42,17 +47,34 @@ final class StateCodec {
 
 	private final ByteBuffer buffer;
 
-	StateCodec(String key, Path file, ByteBuffer buffer) {
+	private final LongSupplier ticketFloor;
+
+	/**
+	 * @param ticketFloor the first ticket of a new file less one: at least every ticket of the
+	 * key's reclaimed files, so fencing tokens never go backwards
+	 */
+	StateCodec(String key, Path file, ByteBuffer buffer, LongSupplier ticketFloor) {
 		this.key = key;
 		this.file = file;
 		this.buffer = buffer;
+		this.ticketFloor = ticketFloor;
+	}
+
+	/** Whether the file was reclaimed (unlinked) by some process after this one opened it. */
+	boolean isTombstoned() {
+		return this.buffer.getInt(0) == TOMBSTONE;
+	}
+
+	/** Marks the file reclaimed; under the state lock, just before it is unlinked. */
+	void tombstone() {
+		this.buffer.putInt(0, TOMBSTONE);
 	}
 
 	/** Checks that {@code key} fits in a header. */
 	static void checkKey(String key) {
 		if (key.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
 			throw new LockException(key,
-					"A disk lock key may have at most " + MAX_KEY_BYTES + " UTF-8 bytes, got key '" + key + "'");
+					"A disk lock key may have at most " + MAX_KEY_BYTES + " UTF-8 bytes, got key " + SafeText.quote(key));
 		}
 	}
 
@@ -94,6 +116,8 @@ final class StateCodec {
 
 	private void initialize() {
 		byte[] keyBytes = this.key.getBytes(StandardCharsets.UTF_8);
+		long floor = this.ticketFloor.getAsLong();
+		writeSlot(slotOffset(0), new QueueState(floor, floor, 0, 0, List.of()));
 		this.buffer.putInt(12, keyBytes.length);
 		this.buffer.put(16, keyBytes);
 		this.buffer.putInt(8, 0);
@@ -110,7 +134,7 @@ final class StateCodec {
 		this.buffer.get(16, bytes);
 		String stored = new String(bytes, StandardCharsets.UTF_8);
 		if (!stored.equals(this.key)) {
-			throw new DiskLockException(this.key, this.file, "The lock file belongs to key '" + stored + "'");
+			throw new DiskLockException(this.key, this.file, "The lock file belongs to key " + SafeText.quote(stored));
 		}
 	}
 
@@ -171,7 +195,7 @@ final class StateCodec {
 	private void writeString(ByteBuffer out, String value) {
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		if (bytes.length > MAX_NAME_BYTES) {
-			throw new DiskLockException(this.key, this.file, "The name '" + value + "' is too long to store");
+			throw new DiskLockException(this.key, this.file, "The name " + SafeText.quote(value) + " is too long to store");
 		}
 		out.putShort((short) bytes.length).put(bytes);
 	}

@@ -40,7 +40,7 @@ public final class LocalLockBackend implements LockBackend {
 
 	private final AtomicLong tokens = new AtomicLong();
 
-	private final LocalAverages averages = new LocalAverages();
+	private final LocalAverages averages;
 
 	private final Clock clock;
 
@@ -60,6 +60,7 @@ public final class LocalLockBackend implements LockBackend {
 	public LocalLockBackend(Clock clock, ScheduledExecutorService scheduler) {
 		this.clock = Objects.requireNonNull(clock, "clock");
 		this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+		this.averages = new LocalAverages(clock);
 		this.coarse = (clock.equals(Clock.systemUTC()) || clock.equals(Clock.systemDefaultZone())) ? SYSTEM_MILLIS
 				: null;
 	}

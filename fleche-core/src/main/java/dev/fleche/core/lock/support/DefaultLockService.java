@@ -17,6 +17,7 @@ import dev.fleche.core.lock.RLock;
 import dev.fleche.core.lock.ReadWriteLock;
 import dev.fleche.core.lock.spi.KeyQueue;
 import dev.fleche.core.lock.spi.LockBackend;
+import dev.fleche.core.text.SafeText;
 
 /**
  * The lock service over any {@link LockBackend}: every primitive is a view on the backend's
@@ -116,7 +117,7 @@ public final class DefaultLockService implements LockService {
 
 	private static String checkKey(String key) {
 		if (key == null || key.isBlank()) {
-			throw new LockException(String.valueOf(key), "A lock key must not be blank, got '" + key + "'");
+			throw new LockException(String.valueOf(key), "A lock key must not be blank, got " + SafeText.quote(key));
 		}
 		return key;
 	}

@@ -1,7 +1,13 @@
 package dev.fleche.core.storage.codec;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.util.Arrays;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import dev.fleche.core.text.SafeText;
 
 /**
  * A secret for HMAC-SHA256 signatures of stored entries, with the id stored next to each signature.
@@ -17,11 +23,12 @@ public final class SigningKey {
 
 	private SigningKey(String id, byte[] secret) {
 		if (id == null || id.isEmpty() || id.length() > 255 || !id.chars().allMatch(c -> c > 32 && c < 127)) {
-			throw new IllegalArgumentException("A signing key id is 1 to 255 printable ASCII characters, got '" + id + "'");
+			throw new IllegalArgumentException("A signing key id is 1 to 255 printable ASCII characters, got "
+					+ (id == null ? "null" : SafeText.quote(id)));
 		}
 		if (secret.length < MIN_SECRET_BYTES) {
-			throw new IllegalArgumentException("The secret of signing key '" + id + "' has " + secret.length
-					+ " bytes; at least " + MIN_SECRET_BYTES + " are required");
+			throw new IllegalArgumentException("The secret of signing key " + SafeText.quote(id) + " is too short; at least "
+					+ MIN_SECRET_BYTES + " bytes are required");
 		}
 		this.id = id;
 		this.secret = secret.clone();
@@ -44,6 +51,18 @@ public final class SigningKey {
 
 	byte[] secret() {
 		return this.secret;
+	}
+
+	/** A fresh HMAC-SHA256 initialized with this key's secret. */
+	Mac newMac() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
+			return mac;
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
 	}
 
 	@Override

@@ -1,21 +1,30 @@
 package dev.fleche.core.storage.file;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.fleche.core.digest.Digest;
+import dev.fleche.core.files.PrivateFiles;
+import dev.fleche.core.files.SymbolicLinkException;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.StorageException;
 import dev.fleche.core.storage.support.ByteStore;
@@ -24,10 +33,20 @@ import dev.fleche.core.storage.support.ByteStore;
  * One file per digest, in a sub-directory named by the digest's first two characters. A write goes
  * to a temporary file in the same directory and is renamed over the entry atomically, so readers
  * see the old bytes or the new, never a mix.
+ * <p>
+ * Directories are created {@code 0700} and files {@code 0600} ({@link PrivateFiles}); files are
+ * opened without following links, and a shard directory or entry that is a symbolic link is
+ * refused with {@link SymbolicLinkException} (skipped, with a WARN, when listing).
  */
 public final class FileByteStore implements ByteStore {
 
+	private static final Logger logger = LoggerFactory.getLogger(FileByteStore.class);
+
 	private static final String TEMP_PREFIX = ".tmp-";
+
+	private static final String SHARD = "shard directory";
+
+	private static final String ENTRY = "entry file";
 
 	private final Path root;
 
@@ -38,7 +57,7 @@ public final class FileByteStore implements ByteStore {
 	public FileByteStore(Path root) {
 		this.root = root.toAbsolutePath().normalize();
 		try {
-			Files.createDirectories(this.root);
+			PrivateFiles.createRoot(this.root);
 		}
 		catch (IOException ex) {
 			throw new StorageException("Cannot create storage directory " + this.root + ": " + ex, ex);
@@ -60,8 +79,14 @@ public final class FileByteStore implements ByteStore {
 		Path target = file(key);
 		Path temp = target.resolveSibling(TEMP_PREFIX + UUID.randomUUID());
 		try {
-			Files.createDirectories(target.getParent());
-			Files.write(temp, bytes);
+			PrivateFiles.createOwnDirectory(target.getParent(), SHARD);
+			try (SeekableByteChannel out = PrivateFiles.open(temp, "temporary file",
+					Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+				ByteBuffer buffer = ByteBuffer.wrap(bytes);
+				while (buffer.hasRemaining()) {
+					out.write(buffer);
+				}
+			}
 			try {
 				Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -78,8 +103,9 @@ public final class FileByteStore implements ByteStore {
 	@Override
 	public byte @Nullable [] get(Digest key) {
 		Path file = file(key);
-		try {
-			return Files.readAllBytes(file);
+		PrivateFiles.refuseLink(file.getParent(), SHARD);
+		try (SeekableByteChannel in = PrivateFiles.open(file, ENTRY, Set.of(StandardOpenOption.READ))) {
+			return readAll(in, file);
 		}
 		catch (NoSuchFileException ex) {
 			return null;
@@ -92,6 +118,7 @@ public final class FileByteStore implements ByteStore {
 	@Override
 	public boolean remove(Digest key) {
 		Path file = file(key);
+		PrivateFiles.refuseLink(file.getParent(), SHARD);
 		try {
 			return Files.deleteIfExists(file);
 		}
@@ -102,7 +129,9 @@ public final class FileByteStore implements ByteStore {
 
 	@Override
 	public boolean contains(Digest key) {
-		return Files.isRegularFile(file(key));
+		Path file = file(key);
+		PrivateFiles.refuseLink(file.getParent(), SHARD);
+		return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
 	}
 
 	@Override
@@ -110,7 +139,7 @@ public final class FileByteStore implements ByteStore {
 		List<Digest> keys = new ArrayList<>();
 		try (DirectoryStream<Path> shards = Files.newDirectoryStream(this.root)) {
 			for (Path shard : shards) {
-				if (Files.isDirectory(shard) && shard.getFileName().toString().length() == 2) {
+				if (shard.getFileName().toString().length() == 2 && isOwnShard(shard)) {
 					collect(shard, "", keys, Integer.MAX_VALUE);
 				}
 			}
@@ -126,7 +155,7 @@ public final class FileByteStore implements ByteStore {
 	public List<Digest> matching(String prefix, int limit) {
 		Path shard = this.root.resolve(prefix.substring(0, 2));
 		List<Digest> matches = new ArrayList<>();
-		if (Files.isDirectory(shard)) {
+		if (isOwnShard(shard)) {
 			try {
 				collect(shard, prefix, matches, Integer.MAX_VALUE);
 			}
@@ -141,6 +170,27 @@ public final class FileByteStore implements ByteStore {
 	@Override
 	public String describe(Digest key) {
 		return key.hex() + " (file " + file(key) + ")";
+	}
+
+	/** Whether {@code shard} is a real directory; a link is skipped with a WARN. */
+	private static boolean isOwnShard(Path shard) {
+		if (Files.isSymbolicLink(shard)) {
+			logger.warn("Skipping shard directory {}: it is a symbolic link, where Fleche expects its own directory", shard);
+			return false;
+		}
+		return Files.isDirectory(shard, LinkOption.NOFOLLOW_LINKS);
+	}
+
+	private static byte[] readAll(SeekableByteChannel in, Path file) throws IOException {
+		long size = in.size();
+		if (size > Integer.MAX_VALUE - 16) {
+			throw new StorageException("Cannot read " + file + ": " + size + " bytes is too large for an entry");
+		}
+		ByteBuffer buffer = ByteBuffer.allocate((int) size);
+		while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+			// until full or end of file
+		}
+		return buffer.position() == buffer.capacity() ? buffer.array() : java.util.Arrays.copyOf(buffer.array(), buffer.position());
 	}
 
 	private static void collect(Path shard, String prefix, List<Digest> into, int limit) throws IOException {

@@ -2,12 +2,12 @@ package dev.fleche.core.storage.sqlite;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +17,17 @@ import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CorruptEntryException;
 import dev.fleche.core.storage.KeyNotFoundException;
+import dev.fleche.core.storage.codec.CallRecordSigner;
 import dev.fleche.core.storage.support.AbstractCallStorage;
-import dev.fleche.core.storage.support.CallJson;
 import dev.fleche.core.storage.support.Keys;
-import tools.jackson.databind.JsonNode;
+import dev.fleche.core.storage.support.TransformPlan;
+import dev.fleche.core.text.SafeText;
 
 /**
  * Call records in SQLite: one row per call, its arguments and metadata namespaces in their own
- * indexed tables. Queries run in SQL; a record that cannot be read back is logged and skipped.
+ * indexed tables. A save is one write transaction, a load or query one read transaction (so a read
+ * sees exactly one saved version of each call), a transform one write transaction from snapshot to
+ * last write. Queries run in SQL; a record that cannot be read back is logged and skipped.
  */
 final class SqliteCallStorage extends AbstractCallStorage {
 
@@ -32,55 +35,26 @@ final class SqliteCallStorage extends AbstractCallStorage {
 
 	private final SqliteConnections connections;
 
-	SqliteCallStorage(SqliteConnections connections) {
+	private final CallRecordSigner signer;
+
+	SqliteCallStorage(SqliteConnections connections, CallRecordSigner signer) {
 		this.connections = connections;
+		this.signer = signer;
 	}
 
 	@Override
 	public Digest save(Call call) {
-		Digest key = call.key();
 		this.connections.write(session -> {
-			delete(session, key);
-			{
-				PreparedStatement insert = session.prepare("INSERT INTO fleche_calls (key, name, version, result) VALUES (?, ?, ?, ?)");
-				insert.setString(1, key.hex());
-				insert.setString(2, call.name());
-				insert.setString(3, call.version());
-				insert.setString(4, call.result().hex());
-				insert.executeUpdate();
-			}
-			{
-				PreparedStatement insert = session.prepare(
-					"INSERT INTO fleche_call_arguments (call_key, position, name, digest) VALUES (?, ?, ?, ?)");
-				int position = 0;
-				for (Map.Entry<String, Digest> argument : call.arguments().entrySet()) {
-					insert.setString(1, key.hex());
-					insert.setInt(2, position++);
-					insert.setString(3, argument.getKey());
-					insert.setString(4, argument.getValue().hex());
-					insert.addBatch();
-				}
-				insert.executeBatch();
-			}
-			{
-				PreparedStatement insert = session.prepare("INSERT INTO fleche_call_metadata (call_key, namespace, json) VALUES (?, ?, ?)");
-				for (Map.Entry<String, JsonNode> namespace : call.metadata().entrySet()) {
-					insert.setString(1, key.hex());
-					insert.setString(2, namespace.getKey());
-					insert.setString(3, CanonicalJson.of(namespace.getValue()));
-					insert.addBatch();
-				}
-				insert.executeBatch();
-			}
+			SqliteCallRows.insert(session, call, this.signer);
 			return null;
 		});
-		return key;
+		return call.key();
 	}
 
 	@Override
 	public Call load(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
-		Call call = this.connections.read(session -> read(session, key));
+		Call call = this.connections.snapshot(session -> SqliteCallRows.read(session, key, this.connections.file(), this.signer));
 		if (call == null) {
 			throw new KeyNotFoundException(digestOrPrefix);
 		}
@@ -90,6 +64,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public Digest result(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
+		if (this.signer.isSigned()) {
+			return load(key.hex()).result();
+		}
 		String result = this.connections.read(session -> {
 			PreparedStatement statement = session.prepare("SELECT result FROM fleche_calls WHERE key = ?");
 			statement.setString(1, key.hex());
@@ -101,8 +78,8 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			throw new KeyNotFoundException(digestOrPrefix);
 		}
 		if (!Digest.isFullDigest(result)) {
-			throw new CorruptEntryException(key.hex() + " (in SQLite database " + this.connections.file() + ")",
-					"result digest is not a digest: '" + result + "'");
+			throw new CorruptEntryException(SqliteCallRows.where(key, this.connections.file()),
+					"result digest is not a digest: " + SafeText.quote(result));
 		}
 		return Digest.of(result);
 	}
@@ -110,22 +87,20 @@ final class SqliteCallStorage extends AbstractCallStorage {
 	@Override
 	public List<Call> query(CallTemplate template) {
 		SqliteQuery query = SqliteQuery.of(template);
-		return this.connections.read(session -> {
+		return this.connections.snapshot(session -> {
 			List<Digest> keys = new ArrayList<>();
-			{
-				PreparedStatement statement = session.prepare(query.sql());
-				query.bind(statement);
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						keys.add(Digest.of(rows.getString(1)));
-					}
+			PreparedStatement statement = session.prepare(query.sql());
+			query.bind(statement);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					keys.add(Digest.of(rows.getString(1)));
 				}
 			}
 			List<Call> calls = new ArrayList<>(keys.size());
 			for (Digest key : keys) {
 				try {
-					Call call = read(session, key);
-					if (call != null) {
+					Call call = SqliteCallRows.read(session, key, this.connections.file(), this.signer);
+					if (call != null && query.accepts(call)) {
 						calls.add(call);
 					}
 				}
@@ -134,6 +109,38 @@ final class SqliteCallStorage extends AbstractCallStorage {
 				}
 			}
 			return calls;
+		});
+	}
+
+	/**
+	 * One write transaction: the snapshot, the function over it, the checks and every write. The
+	 * function runs inside it, so it may read this store but must not write to it.
+	 */
+	@Override
+	public Map<Digest, Digest> transform(UnaryOperator<Call> fn) {
+		return this.connections.write(session -> {
+			Map<Digest, Call> snapshot = new LinkedHashMap<>();
+			List<Digest> unreadable = new ArrayList<>();
+			for (Digest key : SqliteCallRows.keys(session)) {
+				try {
+					Call call = SqliteCallRows.read(session, key, this.connections.file(), this.signer);
+					if (call != null) {
+						snapshot.put(key, call);
+					}
+				}
+				catch (CorruptEntryException ex) {
+					logger.warn("transform leaves a corrupt call record where it is: {}", ex.getMessage());
+					unreadable.add(key);
+				}
+			}
+			TransformPlan plan = TransformPlan.of(snapshot, unreadable, fn);
+			for (Call call : plan.saves()) {
+				SqliteCallRows.insert(session, call, this.signer);
+			}
+			for (Digest key : plan.evictions()) {
+				SqliteCallRows.delete(session, key);
+			}
+			return plan.moved();
 		});
 	}
 
@@ -159,15 +166,16 @@ final class SqliteCallStorage extends AbstractCallStorage {
 
 	@Override
 	public boolean contains(String digestOrPrefix) {
+		if (Keys.tooShort(digestOrPrefix)) {
+			return false;
+		}
 		try {
 			Digest key = expand(digestOrPrefix);
 			return this.connections.read(session -> {
-				{
 				PreparedStatement statement = session.prepare("SELECT 1 FROM fleche_calls WHERE key = ?");
-					statement.setString(1, key.hex());
-					try (ResultSet rows = statement.executeQuery()) {
-						return rows.next();
-					}
+				statement.setString(1, key.hex());
+				try (ResultSet rows = statement.executeQuery()) {
+					return rows.next();
 				}
 			});
 		}
@@ -186,66 +194,9 @@ final class SqliteCallStorage extends AbstractCallStorage {
 			return;
 		}
 		this.connections.write(session -> {
-			delete(session, key);
+			SqliteCallRows.delete(session, key);
 			return null;
 		});
-	}
-
-	private static void delete(SqliteSession session, Digest key) throws SQLException {
-		for (String sql : new String[] { "DELETE FROM fleche_call_arguments WHERE call_key = ?",
-				"DELETE FROM fleche_call_metadata WHERE call_key = ?", "DELETE FROM fleche_calls WHERE key = ?" }) {
-			{
-				PreparedStatement statement = session.prepare(sql);
-				statement.setString(1, key.hex());
-				statement.executeUpdate();
-			}
-		}
-	}
-
-	private Call read(SqliteSession session, Digest key) throws SQLException {
-		String name;
-		String version;
-		String result;
-		{
-				PreparedStatement statement = session.prepare("SELECT name, version, result FROM fleche_calls WHERE key = ?");
-			statement.setString(1, key.hex());
-			try (ResultSet rows = statement.executeQuery()) {
-				if (!rows.next()) {
-					return null;
-				}
-				name = rows.getString(1);
-				version = rows.getString(2);
-				result = rows.getString(3);
-			}
-		}
-		String where = key.hex() + " (in SQLite database " + this.connections.file() + ")";
-		try {
-			Map<String, Digest> arguments = new LinkedHashMap<>();
-			{
-				PreparedStatement statement = session.prepare(
-					"SELECT name, digest FROM fleche_call_arguments WHERE call_key = ? ORDER BY position");
-				statement.setString(1, key.hex());
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						arguments.put(rows.getString(1), Digest.of(rows.getString(2)));
-					}
-				}
-			}
-			Map<String, JsonNode> metadata = new LinkedHashMap<>();
-			{
-				PreparedStatement statement = session.prepare("SELECT namespace, json FROM fleche_call_metadata WHERE call_key = ?");
-				statement.setString(1, key.hex());
-				try (ResultSet rows = statement.executeQuery()) {
-					while (rows.next()) {
-						metadata.put(rows.getString(1), CallJson.parse(rows.getString(2)));
-					}
-				}
-			}
-			return new Call(name, version, arguments, Digest.of(result), metadata);
-		}
-		catch (RuntimeException ex) {
-			throw new CorruptEntryException(where, "call record cannot be read: " + ex.getMessage(), ex);
-		}
 	}
 
 }

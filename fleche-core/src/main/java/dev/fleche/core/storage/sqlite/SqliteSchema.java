@@ -13,12 +13,12 @@ import dev.fleche.core.storage.StorageException;
 final class SqliteSchema {
 
 	/** The schema version this code writes. */
-	static final int VERSION = 1;
+	static final int VERSION = 2;
 
 	private static final String[] STATEMENTS = {
 			"CREATE TABLE IF NOT EXISTS fleche_values (digest TEXT PRIMARY KEY, bytes BLOB NOT NULL) WITHOUT ROWID",
 			"CREATE TABLE IF NOT EXISTS fleche_calls (key TEXT PRIMARY KEY, name TEXT NOT NULL, version TEXT NOT NULL, "
-					+ "result TEXT NOT NULL) WITHOUT ROWID",
+					+ "result TEXT NOT NULL, signature BLOB) WITHOUT ROWID",
 			"CREATE INDEX IF NOT EXISTS fleche_calls_name ON fleche_calls (name, version)",
 			"CREATE INDEX IF NOT EXISTS fleche_calls_result ON fleche_calls (result)",
 			"CREATE TABLE IF NOT EXISTS fleche_call_arguments (call_key TEXT NOT NULL, position INTEGER NOT NULL, "
@@ -31,9 +31,13 @@ final class SqliteSchema {
 	private SqliteSchema() {
 	}
 
-	/** Creates the tables if missing; refuses a database written by a newer schema. */
+	/**
+	 * Checks the SQLite library version, creates the tables if missing; refuses a database written by
+	 * a newer schema.
+	 */
 	static void create(SqliteConnections connections) {
 		connections.write(session -> {
+			SqliteVersion.check(sqliteVersion(session.connection()), session.connection().getMetaData().getDriverVersion());
 			int version = userVersion(session.connection());
 			if (version > VERSION) {
 				throw new StorageException("SQLite store " + connections.file() + " has schema version " + version
@@ -43,10 +47,33 @@ final class SqliteSchema {
 				for (String sql : STATEMENTS) {
 					statement.execute(sql);
 				}
+				if (!hasColumn(session.connection(), "fleche_calls", "signature")) {
+					// schema 1: call records had no signature
+					statement.execute("ALTER TABLE fleche_calls ADD COLUMN signature BLOB");
+				}
 				statement.execute("PRAGMA user_version = " + VERSION);
 			}
 			return null;
 		});
+	}
+
+	private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+			while (rows.next()) {
+				if (column.equalsIgnoreCase(rows.getString("name"))) {
+					return true;
+				}
+			}
+			return false;
+		}
+	}
+
+	private static String sqliteVersion(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT sqlite_version()")) {
+			return rows.next() ? rows.getString(1) : "unknown";
+		}
 	}
 
 	private static int userVersion(Connection connection) throws SQLException {

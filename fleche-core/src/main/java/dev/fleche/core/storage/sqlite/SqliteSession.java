@@ -16,8 +16,16 @@ final class SqliteSession {
 
 	private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-	SqliteSession(Connection connection) {
+	private final int generation;
+
+	SqliteSession(Connection connection, int generation) {
 		this.connection = connection;
+		this.generation = generation;
+	}
+
+	/** The pool generation this connection was opened in. */
+	int generation() {
+		return this.generation;
 	}
 
 	Connection connection() {

@@ -46,6 +46,9 @@ public abstract class AbstractKeyManagement implements KeyManagement {
 
 	@Override
 	public boolean contains(String digestOrPrefix) {
+		if (Keys.tooShort(digestOrPrefix)) {
+			return false;
+		}
 		try {
 			return this.store.contains(expand(digestOrPrefix));
 		}

@@ -61,8 +61,8 @@ public class EncodedCallStorage extends AbstractCallStorage {
 		try {
 			return CallJson.read(decoded.payload());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new CorruptEntryException(where, ex.getMessage(), ex);
+		catch (RuntimeException | StackOverflowError ex) {
+			throw new CorruptEntryException(where, "call record cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 

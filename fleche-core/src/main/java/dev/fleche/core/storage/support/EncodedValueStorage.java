@@ -16,11 +16,13 @@ import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.ValueStorage;
 import dev.fleche.core.storage.codec.EntryCodec;
+import dev.fleche.core.text.SafeText;
 
 /**
  * A value storage that serializes values, wraps them in the {@link EntryCodec} envelope, and keeps
  * the bytes in a {@link ByteStore}. Values are read with the serializer that wrote them, among
- * those known.
+ * those known. A value whose type cannot be read back into itself is refused at save with a
+ * {@link SaveException} naming the type (checked once per class), by both forms of save alike.
  */
 public class EncodedValueStorage extends AbstractKeyManagement implements ValueStorage {
 
@@ -29,6 +31,8 @@ public class EncodedValueStorage extends AbstractKeyManagement implements ValueS
 	private final Map<String, Serializer> readers;
 
 	private final EntryCodec codec;
+
+	private final ReadBackCheck readBack;
 
 	/**
 	 * @param store where the bytes go
@@ -40,10 +44,15 @@ public class EncodedValueStorage extends AbstractKeyManagement implements ValueS
 		this.serializer = Objects.requireNonNull(serializer, "serializer");
 		this.readers = Map.of(serializer.id(), serializer);
 		this.codec = Objects.requireNonNull(codec, "codec");
+		this.readBack = new ReadBackCheck(serializer);
 	}
 
+	/**
+	 * Serializes {@code value} and checks that its type can be read back, then digests it.
+	 */
 	@Override
 	public Digest save(@Nullable Object value) {
+		byte[] payload = serialize(value);
 		Digest key;
 		try {
 			key = Digester.standard().digest(value);
@@ -51,19 +60,30 @@ public class EncodedValueStorage extends AbstractKeyManagement implements ValueS
 		catch (UndigestableValueException ex) {
 			throw new SaveException("Cannot save a value of " + value.getClass().getName() + ": " + ex.getMessage(), ex);
 		}
-		return save(value, key);
+		return write(key, payload);
 	}
 
 	@Override
 	public Digest save(@Nullable Object value, Digest key) {
 		Objects.requireNonNull(key, "key");
+		return write(key, serialize(value));
+	}
+
+	/** The serialized bytes of {@code value}, once its type is known to read back. */
+	private byte[] serialize(@Nullable Object value) {
 		byte[] payload;
 		try {
 			payload = this.serializer.serialize(value);
 		}
 		catch (SerializationException ex) {
-			throw new SaveException("Cannot save value under " + key + ": " + ex.getMessage(), ex);
+			throw new SaveException("Cannot save a value of " + (value == null ? "null" : value.getClass().getName())
+					+ ": " + ex.getMessage(), ex);
 		}
+		this.readBack.check(value, payload);
+		return payload;
+	}
+
+	private Digest write(Digest key, byte[] payload) {
 		byte[] bytes = this.codec.encode(key, this.serializer.id(), payload);
 		try {
 			store().put(key, bytes);
@@ -85,13 +105,17 @@ public class EncodedValueStorage extends AbstractKeyManagement implements ValueS
 		EntryCodec.Decoded decoded = this.codec.decode(key, bytes, where);
 		Serializer reader = this.readers.get(decoded.serializerId());
 		if (reader == null) {
-			throw new CorruptEntryException(where, "written by unknown serializer '" + decoded.serializerId() + "'");
+			throw new CorruptEntryException(where, "written by unknown serializer " + SafeText.quote(decoded.serializerId()));
 		}
 		try {
 			return reader.deserialize(decoded.payload(), type);
 		}
 		catch (SerializationException ex) {
 			throw new CorruptEntryException(where, ex.getMessage(), ex);
+		}
+		catch (RuntimeException | StackOverflowError | OutOfMemoryError | LinkageError | AssertionError ex) {
+			// a serializer is not trusted to fail cleanly on hostile bytes
+			throw new CorruptEntryException(where, "cannot be deserialized: " + ex, ex);
 		}
 	}
 

@@ -43,9 +43,14 @@ public final class Keys {
 		return prefix;
 	}
 
+	/** Whether {@code prefix} is too short to name a key: it names nothing, so nothing contains it. */
+	public static boolean tooShort(String prefix) {
+		return prefix != null && prefix.length() < KeyManagement.MIN_PREFIX;
+	}
+
 	/**
-	 * Resolves {@code prefix} from the (at most two) lexicographically smallest keys that start with
-	 * it.
+	 * Resolves {@code prefix} from the lexicographically smallest keys that start with it, ascending
+	 * (two are enough to tell; with all of them the length needed is exact).
 	 * @param matchCount how many keys match, if the caller knows; otherwise {@code candidates.size()}
 	 * @throws KeyNotFoundException if there is no candidate
 	 * @throws AmbiguousKeyException if there are two or more
@@ -57,7 +62,10 @@ public final class Keys {
 		if (candidates.size() == 1) {
 			return candidates.get(0);
 		}
-		int needed = commonPrefixLength(candidates.get(0).hex(), candidates.get(1).hex()) + 1;
+		int needed = 0;
+		for (int i = 1; i < candidates.size(); i++) {
+			needed = Math.max(needed, commonPrefixLength(candidates.get(i - 1).hex(), candidates.get(i).hex()) + 1);
+		}
 		throw new AmbiguousKeyException(prefix, Math.max(matchCount, candidates.size()), needed);
 	}
 
@@ -66,11 +74,19 @@ public final class Keys {
 	 * {@value KeyManagement#MIN_PREFIX} characters.
 	 * @param keys the keys to shrink
 	 * @param sortedAll every stored key, ascending
+	 * @throws IllegalArgumentException if {@code keys} is empty
+	 * @throws KeyNotFoundException if one of {@code keys} is not stored
 	 */
 	public static Map<Digest, String> shrink(Collection<Digest> keys, List<Digest> sortedAll) {
+		if (keys.isEmpty()) {
+			throw new IllegalArgumentException("shrink needs at least one key");
+		}
 		Map<Digest, String> result = new LinkedHashMap<>();
 		for (Digest key : keys) {
 			int at = Collections.binarySearch(sortedAll, key);
+			if (at < 0) {
+				throw new KeyNotFoundException(key.hex());
+			}
 			int needed = KeyManagement.MIN_PREFIX;
 			int position = at >= 0 ? at : -at - 1;
 			if (position > 0) {

@@ -5,7 +5,6 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.fleche.core.digest.Digest;
@@ -16,7 +15,9 @@ import dev.fleche.core.digest.Digest;
  * an operation on several keys takes them in ascending order, so two of them cannot deadlock.
  * A store-wide read/write lock sits above the key locks: every operation holds it shared, except
  * those that touch keys they cannot name in advance ({@link StorageOperation#wholeStore()}, such as
- * transform), which hold it alone.
+ * transform), which hold it alone. A write started by a thread inside its own read of the same
+ * key (or a whole-store write inside any operation) proceeds when that thread is the only reader,
+ * and fails at once with a {@link LockUpgradeException} otherwise; it never waits forever.
  */
 public final class PerKeyLockTable implements LockTable {
 
@@ -28,18 +29,26 @@ public final class PerKeyLockTable implements LockTable {
 
 	@Override
 	public Held lock(StorageOperation operation) {
-		List<Lock> taken = new ArrayList<>(operation.keys().size() + 1);
-		Lock storeSide = operation.wholeStore() ? this.store.writeLock() : this.store.readLock();
-		storeSide.lock();
-		taken.add(storeSide);
+		List<Runnable> taken = new ArrayList<>(operation.keys().size() + 1);
+		if (operation.wholeStore()) {
+			taken.add(WriteLocks.lockWrite(this.store, operation.name(), "the storage"));
+		}
+		else {
+			this.store.readLock().lock();
+			taken.add(this.store.readLock()::unlock);
+		}
 		List<ReentrantReadWriteLock> pinned = new ArrayList<>(operation.keys().size());
 		try {
 			for (Digest key : operation.keys()) {
 				ReentrantReadWriteLock lock = lockOf(key);
 				pinned.add(lock);
-				Lock side = (operation.intent() == Intent.READ) ? lock.readLock() : lock.writeLock();
-				side.lock();
-				taken.add(side);
+				if (operation.intent() == Intent.READ) {
+					lock.readLock().lock();
+					taken.add(lock.readLock()::unlock);
+				}
+				else {
+					taken.add(WriteLocks.lockWrite(lock, operation.name(), "key " + key.hex()));
+				}
 			}
 		}
 		catch (RuntimeException | Error ex) {
@@ -85,9 +94,9 @@ public final class PerKeyLockTable implements LockTable {
 		}
 	}
 
-	private static void unlockReverse(List<Lock> taken) {
+	private static void unlockReverse(List<Runnable> taken) {
 		for (int i = taken.size() - 1; i >= 0; i--) {
-			taken.get(i).unlock();
+			taken.get(i).run();
 		}
 	}
 

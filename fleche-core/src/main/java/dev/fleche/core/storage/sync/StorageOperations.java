@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
+import dev.fleche.core.digest.InvalidDigestException;
 import dev.fleche.core.digest.UndigestableValueException;
 import dev.fleche.core.storage.KeyManagement;
 import dev.fleche.core.storage.KeyNotFoundException;
@@ -35,14 +36,15 @@ public final class StorageOperations {
 			return null;
 		}
 		Object first = (args != null && args.length > 0) ? args[0] : null;
-		return switch (method.getName()) {
-			case "list", "query" -> new StorageOperation(Intent.READ, List.of());
-			case "expand", "contains", "load", "result" -> new StorageOperation(Intent.READ, expanded(first, target));
-			case "shrink" -> new StorageOperation(Intent.READ, shrinkKeys(first));
-			case "evict" -> new StorageOperation(Intent.WRITE, expanded(first, target));
-			case "save" -> new StorageOperation(Intent.WRITE, saveKey(args));
-			case "transform" -> new StorageOperation(Intent.WRITE, List.of(), true);
-			default -> new StorageOperation(Intent.WRITE, List.of(), true);
+		String name = method.getName();
+		return switch (name) {
+			case "list", "query" -> new StorageOperation(Intent.READ, List.of(), false, name);
+			case "expand", "contains", "load", "result" -> new StorageOperation(Intent.READ, expanded(first, target), false,
+					name);
+			case "shrink" -> new StorageOperation(Intent.READ, shrinkKeys(first), false, name);
+			case "evict" -> new StorageOperation(Intent.WRITE, expanded(first, target), false, name);
+			case "save" -> new StorageOperation(Intent.WRITE, saveKey(args), false, name);
+			default -> new StorageOperation(Intent.WRITE, List.of(), true, name);
 		};
 	}
 
@@ -53,7 +55,8 @@ public final class StorageOperations {
 		try {
 			return List.of(target.expand(text));
 		}
-		catch (KeyNotFoundException ex) {
+		catch (KeyNotFoundException | InvalidDigestException ex) {
+			// nothing to lock: the storage itself answers (false, not found, or the typed error)
 			return List.of();
 		}
 	}

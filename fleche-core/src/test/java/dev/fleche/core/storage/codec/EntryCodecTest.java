@@ -97,4 +97,53 @@ class EntryCodecTest {
 			.hasMessageContaining("2026");
 	}
 
+	@Test
+	void signatureCoversTheWholeHeader() {
+		EntryCodec codec = EntryCodec.of(false, List.of(this.newKey));
+		byte[] stored = codec.encode(KEY, "json", PAYLOAD);
+		byte[] otherSerializer = stored.clone();
+		otherSerializer[4] = 'x'; // first byte of the serializer id
+		assertThatThrownBy(() -> codec.decode(KEY, otherSerializer, "k")).isInstanceOf(CorruptEntryException.class)
+			.hasMessageContaining("signature");
+		byte[] gzipFlag = stored.clone();
+		gzipFlag[2] |= 1;
+		assertThatThrownBy(() -> codec.decode(KEY, gzipFlag, "k")).isInstanceOf(CorruptEntryException.class)
+			.hasMessageContaining("signature");
+		byte[] version = stored.clone();
+		version[1] = 1;
+		assertThatThrownBy(() -> codec.decode(KEY, version, "k")).isInstanceOf(CorruptEntryException.class)
+			.hasMessageContaining("format version 1");
+	}
+
+	@Test
+	void gzipBombPastTheMaximumEntrySizeIsCorruptBeforeItFillsTheHeap() {
+		byte[] zeros = new byte[8 * 1024 * 1024];
+		byte[] bomb = EntryCodec.of(true, List.of()).encode(KEY, "json", zeros);
+		assertThat(bomb.length).isLessThan(64 * 1024);
+		EntryCodec small = EntryCodec.of(false, List.of(), 1024 * 1024);
+		assertThatThrownBy(() -> small.decode(KEY, bomb, "bomb")).isInstanceOf(CorruptEntryException.class)
+			.hasMessageContaining("bomb")
+			.hasMessageContaining("maximum entry size of 1048576 bytes");
+		assertThat(EntryCodec.plain().decode(KEY, bomb, "fits").payload()).hasSize(zeros.length);
+	}
+
+	@Test
+	void payloadPastTheMaximumEntrySizeIsNotWrittenAndNotRead() {
+		EntryCodec small = EntryCodec.of(false, List.of(), 16);
+		assertThatThrownBy(() -> small.encode(KEY, "json", PAYLOAD)).isInstanceOf(EntryTooLargeException.class)
+			.hasMessageContaining("maximum entry size of 16 bytes");
+		byte[] stored = EntryCodec.plain().encode(KEY, "json", new byte[2000]);
+		assertThatThrownBy(() -> small.decode(KEY, stored, "big")).isInstanceOf(CorruptEntryException.class);
+		assertThatThrownBy(() -> EntryCodec.of(false, List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void unknownKeyIdIsQuotedSafely() {
+		SigningKey evil = SigningKey.of("evil", "evil-secret-0123456789");
+		byte[] stored = EntryCodec.of(false, List.of(evil)).encode(KEY, "json", PAYLOAD);
+		assertThatThrownBy(() -> EntryCodec.of(false, List.of(this.newKey)).decode(KEY, stored, "k"))
+			.hasMessageContaining("unknown key 'evil'")
+			.hasMessageNotContaining("evil-secret");
+	}
+
 }

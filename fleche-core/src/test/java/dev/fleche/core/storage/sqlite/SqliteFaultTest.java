@@ -23,8 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
+import dev.fleche.core.serial.JacksonSerializer;
 import dev.fleche.core.storage.CorruptEntryException;
 import dev.fleche.core.storage.StorageException;
+import dev.fleche.core.storage.codec.EntryCodec;
 
 class SqliteFaultTest {
 
@@ -37,8 +39,10 @@ class SqliteFaultTest {
 		byte[] garbage = new byte[8192];
 		new java.util.Random(1).nextBytes(garbage);
 		Files.write(file, garbage);
-		assertThatThrownBy(() -> SqliteStore.open(file)).isInstanceOf(CorruptEntryException.class)
+		assertThatThrownBy(() -> SqliteStore.open(file, new JacksonSerializer(), EntryCodec.plain(), OnCorrupt.FAIL))
+			.isInstanceOf(CorruptEntryException.class)
 			.hasMessageContaining(file.toString());
+		assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
 	}
 
 	@Test
@@ -52,7 +56,7 @@ class SqliteFaultTest {
 		byte[] content = Files.readAllBytes(file);
 		Files.write(file, java.util.Arrays.copyOf(content, 50));
 		assertThatThrownBy(() -> {
-			try (SqliteStore store = SqliteStore.open(file)) {
+			try (SqliteStore store = SqliteStore.open(file, new JacksonSerializer(), EntryCodec.plain(), OnCorrupt.FAIL)) {
 				store.values().list();
 			}
 		}).isInstanceOf(StorageException.class).hasMessageContaining(file.toString());

@@ -58,4 +58,14 @@ class SqliteStorageContractTest {
 
 	}
 
+	@Nested
+	class SerializingCalls extends AbstractCallStorageContractTest {
+
+		@Override
+		protected CallStorage createCallStorage(Path directory) {
+			return LockingStorages.serializing(open(directory).calls());
+		}
+
+	}
+
 }

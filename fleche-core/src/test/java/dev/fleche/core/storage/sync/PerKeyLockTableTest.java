@@ -104,10 +104,10 @@ class PerKeyLockTableTest {
 		Digest b = storage.save("b");
 		StorageOperation load = StorageOperations.resolve(ValueStorage.class.getMethod("load", String.class, Class.class),
 				new Object[] { a.prefix(6), String.class }, storage);
-		assertThat(load).isEqualTo(new StorageOperation(Intent.READ, List.of(a)));
+		assertThat(load).isEqualTo(new StorageOperation(Intent.READ, List.of(a), false, "load"));
 		StorageOperation save = StorageOperations.resolve(ValueStorage.class.getMethod("save", Object.class),
 				new Object[] { "a" }, storage);
-		assertThat(save).isEqualTo(new StorageOperation(Intent.WRITE, List.of(a)));
+		assertThat(save).isEqualTo(new StorageOperation(Intent.WRITE, List.of(a), false, "save"));
 		StorageOperation shrink = StorageOperations.resolve(
 				ValueStorage.class.getMethod("shrink", java.util.Collection.class), new Object[] { List.of(b, a) },
 				storage);

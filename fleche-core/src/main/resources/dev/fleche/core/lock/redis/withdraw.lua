@@ -1,0 +1,15 @@
+-- ARGV: 3 id. Withdraws a queued request, or releases it if it was granted meanwhile.
+begin()
+local wasHead = redis.call('LINDEX', Q, 0) == ARGV[3]
+if redis.call('LREM', Q, 1, ARGV[3]) > 0 then
+  redis.call('HDEL', R, ARGV[3])
+  walk(wasHead)
+  idle()
+  return { '0' }
+end
+redis.call('HDEL', R, ARGV[3])
+if releaseHolder(ARGV[3]) then
+  idle()
+  return { '1' }
+end
+return { '-1' }
