@@ -141,6 +141,16 @@ class FlecheSpringCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void valuesSurviveARestartOnFileStorage() {
+		runner().withPropertyValues("fleche.storage.type=file").run(context -> context.getBean(Catalog.class).item("f"));
+		runner().withPropertyValues("fleche.storage.type=file").run(context -> {
+			Catalog catalog = context.getBean(Catalog.class);
+			assertThat(catalog.item("f")).isEqualTo(new Item("f", List.of("tag-f")));
+			assertThat(catalog.runs()).isZero();
+		});
+	}
+
+	@Test
 	void valuesSurviveARestart() {
 		runner().run(context -> {
 			Catalog catalog = context.getBean(Catalog.class);
