@@ -65,4 +65,12 @@ public @interface Locked {
 	/** The bean name of another {@code LockService} to use; empty for the default one. */
 	String lockService() default "";
 
+	/**
+	 * For a method returning a {@code CompletableFuture} or {@code CompletionStage}: whether the
+	 * lock is held until the future completes (normally, exceptionally or cancelled) instead of
+	 * until the method returns. A {@code Mono} or {@code Flux} is always held until it terminates
+	 * or is cancelled.
+	 */
+	boolean holdUntilComplete() default false;
+
 }

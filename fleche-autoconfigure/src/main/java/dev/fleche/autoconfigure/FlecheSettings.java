@@ -1,6 +1,8 @@
 package dev.fleche.autoconfigure;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,20 +107,40 @@ public final class FlecheSettings {
 		if (path == null || path.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("fleche.storage.path", path, "a directory is required");
 		}
-		return Path.of(path).toAbsolutePath().normalize();
+		return createdDirectory("fleche.storage.path", path, Path.of(path).toAbsolutePath().normalize());
+	}
+
+	/**
+	 * {@code directory}, created if needed and writable; otherwise the start fails naming
+	 * {@code property}.
+	 */
+	private static Path createdDirectory(String property, Object value, Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException | SecurityException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"the directory " + directory + " cannot be created (" + ex + ")");
+		}
+		if (!Files.isWritable(directory)) {
+			throw new InvalidConfigurationPropertyValueException(property, value,
+					"the directory " + directory + " is not writable");
+		}
+		return directory;
 	}
 
 	/** The lock directory of {@code fleche.lock.directory}, by default 'locks' in the storage path. */
 	public static Path lockDirectory(FlecheProperties properties) {
 		String directory = properties.getLock().getDirectory();
 		if (directory == null) {
-			return storagePath(properties.getStorage()).resolve("locks");
+			Path locks = storagePath(properties.getStorage()).resolve("locks");
+			return createdDirectory("fleche.lock.directory", "<fleche.storage.path>/locks", locks);
 		}
 		if (directory.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("fleche.lock.directory", directory,
 					"a directory is required");
 		}
-		return Path.of(directory).toAbsolutePath().normalize();
+		return createdDirectory("fleche.lock.directory", directory, Path.of(directory).toAbsolutePath().normalize());
 	}
 
 	/** Checks {@code fleche.lock.default-timeout} and {@code fleche.lock.default-lease}. */

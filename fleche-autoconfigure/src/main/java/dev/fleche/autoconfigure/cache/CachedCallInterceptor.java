@@ -6,10 +6,13 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 
+import dev.fleche.autoconfigure.reactive.ReactiveCachedCall;
+import dev.fleche.autoconfigure.reactive.ReactiveTypes;
 import dev.fleche.core.cache.CallCache;
 
 /**
- * Runs a {@link dev.fleche.annotation.CachedCall} method through the {@link CallCache}.
+ * Runs a {@link dev.fleche.annotation.CachedCall} method through the {@link CallCache}; a
+ * {@code Mono} or {@code Flux} result is cached on subscription (see {@link ReactiveCachedCall}).
  */
 public final class CachedCallInterceptor implements MethodInterceptor {
 
@@ -27,6 +30,9 @@ public final class CachedCallInterceptor implements MethodInterceptor {
 		Object target = invocation.getThis();
 		Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : invocation.getMethod().getDeclaringClass();
 		CachedCallOperation operation = this.source.get(invocation.getMethod(), targetClass);
+		if (ReactiveTypes.isReactive(invocation.getMethod().getReturnType())) {
+			return ReactiveCachedCall.invoke(this.cache.getObject(), operation.spec(invocation.getArguments()), invocation);
+		}
 		return this.cache.getObject().call(operation.spec(invocation.getArguments()), invocation::proceed);
 	}
 

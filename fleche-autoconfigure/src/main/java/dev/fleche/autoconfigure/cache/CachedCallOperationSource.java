@@ -17,10 +17,13 @@ import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodClassKey;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.fleche.annotation.CacheIgnore;
 import dev.fleche.annotation.CachedCall;
+import dev.fleche.autoconfigure.reactive.ReactiveTypes;
+import dev.fleche.autoconfigure.startup.UnstorableTypes;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
 import dev.fleche.autoconfigure.support.MethodIdentity;
 import dev.fleche.core.serial.Serializer;
@@ -78,9 +81,14 @@ public final class CachedCallOperationSource {
 	private static Type storedType(Type returnType) {
 		Class<?> raw = (returnType instanceof ParameterizedType parameterized) ? (Class<?>) parameterized.getRawType()
 				: (returnType instanceof Class<?> c) ? c : Object.class;
-		if (raw == CompletableFuture.class || raw == CompletionStage.class) {
+		if (raw == CompletableFuture.class || raw == CompletionStage.class || ReactiveTypes.isMono(raw)) {
 			return (returnType instanceof ParameterizedType parameterized) ? parameterized.getActualTypeArguments()[0]
 					: Object.class;
+		}
+		if (ReactiveTypes.isFlux(raw)) {
+			ResolvableType element = ResolvableType.forType(returnType).getGeneric(0);
+			return ResolvableType.forClassWithGenerics(List.class,
+					(element.resolve() != null) ? element : ResolvableType.forClass(Object.class)).getType();
 		}
 		return returnType;
 	}
@@ -95,6 +103,10 @@ public final class CachedCallOperationSource {
 			throw new InvalidCachedCallException(identity, "a void method has no result to cache");
 		}
 		Method specific = org.springframework.aop.support.AopUtils.getMostSpecificMethod(method, targetClass);
+		String unstorable = UnstorableTypes.problem(specific.getGenericReturnType());
+		if (unstorable != null) {
+			throw new InvalidCachedCallException(identity, unstorable);
+		}
 		String[] names = PARAMETER_NAMES.getParameterNames(specific);
 		if (names == null) {
 			throw new InvalidCachedCallException(identity,

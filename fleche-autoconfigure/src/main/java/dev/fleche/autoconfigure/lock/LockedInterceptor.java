@@ -12,6 +12,10 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 import dev.fleche.annotation.OnTimeout;
+import dev.fleche.autoconfigure.observation.LockObservation;
+import dev.fleche.autoconfigure.reactive.FutureLocks;
+import dev.fleche.autoconfigure.reactive.ReactiveLocked;
+import dev.fleche.autoconfigure.reactive.ReactiveTypes;
 import dev.fleche.core.lock.Acquirable;
 import dev.fleche.core.lock.LockException;
 import dev.fleche.core.lock.LockHandle;
@@ -22,7 +26,9 @@ import dev.fleche.core.lock.LockTimeoutException;
 /**
  * Runs a {@link dev.fleche.annotation.Locked} method under its lock: computes the key, waits at
  * most the wait timeout, then runs the method and releases the grant however it ends. A method
- * returning a future holds the lock until the method returns, not until the future completes.
+ * returning a future holds the lock until the method returns, or with {@code holdUntilComplete}
+ * until the future completes; a {@code Mono} or {@code Flux} is locked per subscription, without
+ * blocking (see {@link ReactiveLocked}).
  */
 public final class LockedInterceptor implements MethodInterceptor {
 
@@ -33,6 +39,8 @@ public final class LockedInterceptor implements MethodInterceptor {
 	private final ObjectProvider<LockService> defaultService;
 
 	private final BeanFactory beanFactory;
+
+	private volatile @Nullable LockObservation observation;
 
 	public LockedInterceptor(LockedOperationSource source, ObjectProvider<LockService> defaultService,
 			BeanFactory beanFactory) {
@@ -48,9 +56,14 @@ public final class LockedInterceptor implements MethodInterceptor {
 		LockedOperation operation = this.source.get(invocation.getMethod(), targetClass);
 		String key = operation.key(target, invocation.getMethod(), invocation.getArguments());
 		Acquirable acquirable = operation.acquirable(service(operation), key);
+		if (ReactiveTypes.isReactive(invocation.getMethod().getReturnType())) {
+			return ReactiveLocked.invoke(acquirable, operation.waitTimeout(), operation.onTimeout() == OnTimeout.SKIP,
+					invocation);
+		}
 		Optional<LockHandle> handle;
 		try {
-			handle = acquirable.tryAcquire(operation.waitTimeout());
+			handle = observation().acquire(service(operation), operation.name(), acquirable,
+					() -> acquirable.tryAcquire(operation.waitTimeout()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -66,9 +79,22 @@ public final class LockedInterceptor implements MethodInterceptor {
 			}
 			throw new LockTimeoutException(key, operation.waitTimeout());
 		}
-		try (LockHandle held = handle.get()) {
-			return invocation.proceed();
+		if (operation.holdUntilComplete()) {
+			return FutureLocks.holdUntilComplete(handle.get(), invocation);
 		}
+		try (LockHandle held = handle.get()) {
+			return observation().hold(service(operation), operation.name(), acquirable, invocation);
+		}
+	}
+
+	/** The {@link LockObservation} bean if there is one (looked up once), else none. */
+	private LockObservation observation() {
+		LockObservation current = this.observation;
+		if (current == null) {
+			current = this.beanFactory.getBeanProvider(LockObservation.class).getIfAvailable(() -> LockObservation.NONE);
+			this.observation = current;
+		}
+		return current;
 	}
 
 	private static String holders(LockService service, String key) {

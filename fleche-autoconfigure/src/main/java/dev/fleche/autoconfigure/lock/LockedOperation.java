@@ -52,6 +52,8 @@ public final class LockedOperation {
 
 	private final BeanResolver beans;
 
+	private final boolean holdUntilComplete;
+
 	LockedOperation(Builder builder) {
 		this.method = builder.method;
 		this.name = builder.name;
@@ -65,6 +67,12 @@ public final class LockedOperation {
 		this.lockService = builder.lockService;
 		this.returnType = builder.returnType;
 		this.beans = builder.beans;
+		this.holdUntilComplete = builder.holdUntilComplete;
+	}
+
+	/** Whether a returned future keeps the lock until it completes. */
+	public boolean holdUntilComplete() {
+		return this.holdUntilComplete;
 	}
 
 	/** The method's identity. */
@@ -176,6 +184,8 @@ public final class LockedOperation {
 		Class<?> returnType = Object.class;
 
 		BeanResolver beans;
+
+		boolean holdUntilComplete;
 
 		LockedOperation build() {
 			return new LockedOperation(this);

@@ -2,14 +2,19 @@ package dev.fleche.autoconfigure.lock;
 
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.expression.BeanFactoryResolver;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodClassKey;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
@@ -17,6 +22,7 @@ import dev.fleche.annotation.LockKind;
 import dev.fleche.annotation.Locked;
 import dev.fleche.annotation.OnTimeout;
 import dev.fleche.autoconfigure.FlecheProperties;
+import dev.fleche.autoconfigure.startup.KeyExpressionCheck;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
 import dev.fleche.autoconfigure.support.MethodIdentity;
 import dev.fleche.core.lock.LockMode;
@@ -29,6 +35,8 @@ import dev.fleche.core.lock.LockService;
 public final class LockedOperationSource {
 
 	private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+	private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
 	private final AnnotatedMethodPointcut pointcut = new AnnotatedMethodPointcut(Locked.class);
 
@@ -63,7 +71,7 @@ public final class LockedOperationSource {
 		LockedOperation.Builder builder = new LockedOperation.Builder();
 		builder.method = identity;
 		builder.name = locked.name().isEmpty() ? MethodIdentity.shortName(targetClass, method) : resolve(locked.name());
-		builder.key = locked.key().isEmpty() ? null : parseKey(identity, locked.key());
+		builder.key = locked.key().isEmpty() ? null : parseKey(identity, locked.key(), method, targetClass);
 		builder.kind = locked.kind();
 		builder.permits = locked.permits();
 		if (locked.kind() == LockKind.SEMAPHORE && locked.permits() < 1) {
@@ -90,6 +98,11 @@ public final class LockedOperationSource {
 			throw new InvalidLockedMethodException(identity,
 					"onTimeout = SKIP cannot skip a method that returns " + method.getReturnType().getName());
 		}
+		builder.holdUntilComplete = locked.holdUntilComplete();
+		if (locked.holdUntilComplete() && !CompletionStage.class.isAssignableFrom(method.getReturnType())) {
+			throw new InvalidLockedMethodException(identity, "holdUntilComplete needs a CompletionStage or "
+					+ "CompletableFuture return type, not " + method.getReturnType().getName());
+		}
 		builder.lockService = locked.lockService();
 		if (!builder.lockService.isEmpty() && !this.beanFactory.containsBean(builder.lockService)) {
 			throw new InvalidLockedMethodException(identity, "no LockService bean named '" + builder.lockService + "'");
@@ -101,14 +114,26 @@ public final class LockedOperationSource {
 		return builder.build();
 	}
 
-	private org.springframework.expression.Expression parseKey(String identity, String expression) {
+	private org.springframework.expression.Expression parseKey(String identity, String expression, Method method,
+			Class<?> targetClass) {
+		org.springframework.expression.Expression parsed;
 		try {
-			return PARSER.parseExpression(expression);
+			parsed = PARSER.parseExpression(expression);
 		}
 		catch (ParseException | IllegalStateException | IllegalArgumentException ex) {
 			throw new InvalidLockedMethodException(identity,
 					"invalid key expression '" + expression + "': " + ex.getMessage(), ex);
 		}
+		String[] names = PARAMETER_NAMES.getParameterNames(AopUtils.getMostSpecificMethod(method, targetClass));
+		if (names != null) {
+			List<String> unknown = KeyExpressionCheck.unknownVariables(parsed, List.of(names));
+			if (!unknown.isEmpty()) {
+				throw new InvalidLockedMethodException(identity, "key expression '" + expression + "' names "
+						+ unknown.stream().map(name -> "#" + name).toList() + ", which the method does not have; "
+						+ "parameters: " + List.of(names));
+			}
+		}
+		return parsed;
 	}
 
 	private LockMode mode(String identity, String name) {

@@ -1,0 +1,80 @@
+package dev.fleche.autoconfigure.springcache;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import dev.fleche.core.lock.Lock;
+import dev.fleche.core.lock.LockService;
+import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.digest.Digest;
+
+/**
+ * What the views of one named cache share: its key mapping, the storage, the lock service and
+ * settings, and one view per value type read.
+ */
+final class CacheRegion {
+
+	private final String name;
+
+	private final SpringCacheKeys keys;
+
+	private final ValueStorage values;
+
+	private final LockService locks;
+
+	private final boolean allowNullValues;
+
+	private final Duration syncTimeout;
+
+	private final Executor executor;
+
+	private final ConcurrentHashMap<Type, FlecheCache> views = new ConcurrentHashMap<>();
+
+	CacheRegion(String name, ValueStorage values, LockService locks, boolean allowNullValues, Duration syncTimeout,
+			Executor executor) {
+		this.name = name;
+		this.keys = new SpringCacheKeys(name);
+		this.values = values;
+		this.locks = locks;
+		this.allowNullValues = allowNullValues;
+		this.syncTimeout = syncTimeout;
+		this.executor = executor;
+	}
+
+	/** The view reading values as {@code type}. */
+	FlecheCache view(Type type) {
+		return this.views.computeIfAbsent(type, t -> new FlecheCache(this, t));
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	SpringCacheKeys keys() {
+		return this.keys;
+	}
+
+	ValueStorage values() {
+		return this.values;
+	}
+
+	boolean allowNullValues() {
+		return this.allowNullValues;
+	}
+
+	Duration syncTimeout() {
+		return this.syncTimeout;
+	}
+
+	Executor executor() {
+		return this.executor;
+	}
+
+	/** The lock that serializes computing, and conditional writes of, one entry across processes. */
+	Lock entryLock(Digest storageKey) {
+		return this.locks.lock("fleche.spring-cache:" + this.name + ":" + storageKey.hex());
+	}
+
+}

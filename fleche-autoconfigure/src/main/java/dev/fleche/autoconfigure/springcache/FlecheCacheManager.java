@@ -1,0 +1,159 @@
+package dev.fleche.autoconfigure.springcache;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cache.CacheManager;
+
+import dev.fleche.core.lock.LockService;
+import dev.fleche.core.storage.ValueStorage;
+
+/**
+ * A Spring {@link CacheManager} whose caches are stored in Fleche's {@link ValueStorage} and
+ * whose computing misses are serialized by Fleche's {@link LockService}. Caches are created on
+ * demand unless a fixed set of names is given. {@link #getCache(String)} reads values as JSON
+ * maps, lists and scalars; {@link #getCache(String, Type)} (used by {@link FlecheCacheResolver})
+ * reads them as a declared type.
+ */
+public final class FlecheCacheManager implements CacheManager, DisposableBean {
+
+	private final ValueStorage values;
+
+	private final LockService locks;
+
+	private final boolean allowNullValues;
+
+	private final Duration syncTimeout;
+
+	private final Executor executor;
+
+	private final boolean dynamic;
+
+	private final boolean ownsLocks;
+
+	private final ConcurrentHashMap<String, CacheRegion> regions = new ConcurrentHashMap<>();
+
+	private FlecheCacheManager(Builder builder) {
+		this.values = builder.values;
+		this.locks = builder.locks;
+		this.allowNullValues = builder.allowNullValues;
+		this.syncTimeout = builder.syncTimeout;
+		this.executor = builder.executor;
+		this.dynamic = builder.cacheNames.isEmpty();
+		this.ownsLocks = builder.ownsLocks;
+		builder.cacheNames.forEach(this::region);
+	}
+
+	/** A builder over the storage of values and the lock service of computing misses. */
+	public static Builder builder(ValueStorage values, LockService locks) {
+		return new Builder(values, locks);
+	}
+
+	@Override
+	public @Nullable FlecheCache getCache(String name) {
+		return getCache(name, Object.class);
+	}
+
+	/** The cache {@code name} reading values as {@code valueType}, or null if it is not known. */
+	public @Nullable FlecheCache getCache(String name, Type valueType) {
+		CacheRegion region = this.dynamic ? region(name) : this.regions.get(name);
+		return (region != null) ? region.view(valueType) : null;
+	}
+
+	@Override
+	public Collection<String> getCacheNames() {
+		return Collections.unmodifiableSet(new TreeSet<>(this.regions.keySet()));
+	}
+
+	/** Closes the lock service if this manager owns it ({@link Builder#ownsLockService()}). */
+	@Override
+	public void destroy() {
+		if (this.ownsLocks) {
+			this.locks.close();
+		}
+	}
+
+	private CacheRegion region(String name) {
+		return this.regions.computeIfAbsent(name,
+				n -> new CacheRegion(n, this.values, this.locks, this.allowNullValues, this.syncTimeout, this.executor));
+	}
+
+	/** Builds a {@link FlecheCacheManager}; each setting is checked when set. */
+	public static final class Builder {
+
+		private final ValueStorage values;
+
+		private final LockService locks;
+
+		private boolean allowNullValues = true;
+
+		private Duration syncTimeout = Duration.ofMinutes(1);
+
+		private Executor executor = ForkJoinPool.commonPool();
+
+		private Set<String> cacheNames = Set.of();
+
+		private boolean ownsLocks;
+
+		private Builder(ValueStorage values, LockService locks) {
+			this.values = Objects.requireNonNull(values, "values");
+			this.locks = Objects.requireNonNull(locks, "locks");
+		}
+
+		/** Whether null values are stored (the default); otherwise putting null is an error. */
+		public Builder allowNullValues(boolean allowNullValues) {
+			this.allowNullValues = allowNullValues;
+			return this;
+		}
+
+		/** How long a computing miss waits for another computing the same key; zero or more. */
+		public Builder syncTimeout(Duration syncTimeout) {
+			if (syncTimeout.isNegative()) {
+				throw new IllegalArgumentException("A sync timeout must be zero or positive, got " + syncTimeout);
+			}
+			this.syncTimeout = syncTimeout;
+			return this;
+		}
+
+		/** Where asynchronous reads and loads run; the common pool by default. */
+		public Builder executor(Executor executor) {
+			this.executor = Objects.requireNonNull(executor, "executor");
+			return this;
+		}
+
+		/** A fixed set of caches; no other is created on demand. Empty: every name on demand. */
+		public Builder cacheNames(Collection<String> cacheNames) {
+			for (String name : cacheNames) {
+				if (name == null || name.isBlank()) {
+					throw new IllegalArgumentException("A cache name must not be blank, got " + cacheNames);
+				}
+			}
+			this.cacheNames = Set.copyOf(List.copyOf(cacheNames));
+			return this;
+		}
+
+		/** The manager closes the lock service when it is destroyed. */
+		public Builder ownsLockService() {
+			this.ownsLocks = true;
+			return this;
+		}
+
+		/** The manager. */
+		public FlecheCacheManager build() {
+			return new FlecheCacheManager(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package dev.fleche.autoconfigure.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The generated configuration metadata gives every {@code fleche.*} property a default, or says in
+ * its description what being unset means.
+ */
+class ConfigurationMetadataTests {
+
+	@Test
+	void everyPropertyHasADefault() throws Exception {
+		JsonNode metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).isNotNull();
+			metadata = JsonMapper.builder().build().readTree(in);
+		}
+		List<String> missing = new ArrayList<>();
+		List<String> names = new ArrayList<>();
+		for (JsonNode property : metadata.get("properties")) {
+			String name = property.get("name").asString();
+			names.add(name);
+			boolean hasDefault = property.has("defaultValue");
+			boolean explainsUnset = property.has("description")
+					&& property.get("description").asString().contains("Unset (the default)");
+			if (name.startsWith("fleche.") && !hasDefault && !explainsUnset) {
+				missing.add(name);
+			}
+		}
+		assertThat(names).contains("fleche.lock.statistics.max-keys", "fleche.cache.spring.sync-timeout");
+		assertThat(missing).isEmpty();
+		assertThat(metadata.get("properties").valueStream()
+			.filter(p -> p.get("name").asString().equals("fleche.lock.statistics.max-keys"))
+			.findFirst()
+			.orElseThrow()
+			.get("defaultValue")
+			.asInt()).isEqualTo(1000);
+	}
+
+}
