@@ -2,6 +2,7 @@ package dev.fleche.autoconfigure.cache;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -17,6 +18,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 
 import dev.fleche.annotation.CacheIgnore;
 import dev.fleche.annotation.CachedCall;
+import dev.fleche.autoconfigure.FlecheProperties;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
 import dev.fleche.autoconfigure.support.MethodIdentity;
 
@@ -77,8 +79,13 @@ public final class CachedCallOperationSource {
 			inKey.add(!annotatedIgnore && !ignored.contains(names[i]));
 		}
 		String name = cached.name().isEmpty() ? identity : resolve(cached.name());
-		return new CachedCallOperation(name, resolve(cached.version()), Arrays.asList(names), inKey,
-				specific.getGenericReturnType());
+		String version = CachedCall.CODE.equals(cached.version()) ? CodeVersion.of(specific, identity)
+				: resolve(cached.version());
+		FlecheProperties properties = this.beanFactory.getBeanProvider(FlecheProperties.class).getIfAvailable();
+		Duration expireAfter = ExpirySettings.resolve((properties != null) ? properties.getCache() : null, name, identity,
+				resolve(cached.expireAfter()));
+		return new CachedCallOperation(name, version, Arrays.asList(names), inKey, specific.getGenericReturnType(),
+				expireAfter);
 	}
 
 	private String resolve(String text) {

@@ -1,12 +1,14 @@
 package dev.fleche.core.cache;
 
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.fleche.core.cache.expiry.ExpiringCallStorage;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
@@ -15,7 +17,7 @@ import dev.fleche.core.storage.ValueStorage;
 
 /**
  * The cached calls as data, for application code: query them by template, load one by a short
- * digest prefix, read its result or arguments, evict it.
+ * digest prefix, read its result or arguments, evict it. Expired calls are not seen.
  */
 public final class CachedCalls {
 
@@ -24,7 +26,12 @@ public final class CachedCalls {
 	private final ValueStorage values;
 
 	public CachedCalls(CallStorage calls, ValueStorage values) {
-		this.calls = calls;
+		this(calls, values, Clock.systemUTC());
+	}
+
+	/** The cached calls, hiding those expired by {@code clock}'s time. */
+	public CachedCalls(CallStorage calls, ValueStorage values, Clock clock) {
+		this.calls = ExpiringCallStorage.wrap(calls, clock);
 		this.values = values;
 	}
 

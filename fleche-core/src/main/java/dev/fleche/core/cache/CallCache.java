@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.fleche.core.FlecheException;
+import dev.fleche.core.cache.expiry.ExpiringCallStorage;
 import dev.fleche.core.call.CallKeys;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
@@ -45,7 +46,8 @@ import dev.fleche.core.storage.ValueStorage;
  * future completes normally, and a hit returns a completed future. A store that cannot be read
  * (corrupt entry, unavailable) or written is logged and reported to the listeners, and the call goes
  * on without it: the cache never breaks the call. An argument that cannot be digested skips the
- * cache for that call.
+ * cache for that call. A call stored with an expiry ({@link CallSpec#expireAfter()}) is a miss from
+ * its expiry time on, by this cache's clock, whether or not it was swept from the store.
  */
 public final class CallCache {
 
@@ -65,7 +67,8 @@ public final class CallCache {
 	private final ConcurrentHashMap<Digest, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
 	private CallCache(Builder builder) {
-		this.records = new CallRecords(builder.values, builder.calls, builder.clock, builder.host, this.listeners);
+		this.records = new CallRecords(builder.values, ExpiringCallStorage.wrap(builder.calls, builder.clock),
+				builder.clock, builder.host, this.listeners);
 		this.locks = new CacheLocks(builder.locks);
 		this.asyncMisses = new AsyncMisses(this.records, this.locks, this.listeners, builder.executor);
 		builder.listeners.forEach(this.listeners::add);
@@ -244,7 +247,7 @@ public final class CallCache {
 			return this;
 		}
 
-		/** The clock for the {@code createdAt} metadata. */
+		/** The clock for the {@code createdAt} metadata and for expiry. */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;

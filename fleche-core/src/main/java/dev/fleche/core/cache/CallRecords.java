@@ -2,18 +2,22 @@ package dev.fleche.core.cache;
 
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fleche.core.cache.expiry.Expiry;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.ValueStorage;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -70,11 +74,17 @@ final class CallRecords {
 		try {
 			Digest resultDigest = this.values.save(result);
 			spec.arguments().forEach((name, value) -> saveArgument(spec, name, value, arguments.get(name)));
-			ObjectNode metadata = JSON.createObjectNode();
-			metadata.put("durationNanos", computeNanos);
-			metadata.put("createdAt", this.clock.instant().toString());
-			metadata.put("host", this.host);
-			this.calls.save(new Call(spec.function(), spec.version(), arguments, resultDigest, Map.of(NAMESPACE, metadata)));
+			Instant now = this.clock.instant();
+			ObjectNode fleche = JSON.createObjectNode();
+			fleche.put("durationNanos", computeNanos);
+			fleche.put("createdAt", now.toString());
+			fleche.put("host", this.host);
+			Map<String, JsonNode> metadata = new TreeMap<>();
+			metadata.put(NAMESPACE, fleche);
+			if (spec.expireAfter() != null) {
+				metadata.put(Expiry.NAMESPACE, Expiry.metadata(now, spec.expireAfter()));
+			}
+			this.calls.save(new Call(spec.function(), spec.version(), arguments, resultDigest, metadata));
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot store the result of {} [{}]; returning it uncached: {}", spec.function(), key.prefix(12),
