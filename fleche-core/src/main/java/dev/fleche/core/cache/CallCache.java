@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.fleche.core.FlecheException;
 import dev.fleche.core.cache.expiry.ExpiringCallStorage;
+import dev.fleche.core.cache.shape.ShapedVersions;
 import dev.fleche.core.call.CallKeys;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
@@ -47,7 +48,9 @@ import dev.fleche.core.storage.ValueStorage;
  * (corrupt entry, unavailable) or written is logged and reported to the listeners, and the call goes
  * on without it: the cache never breaks the call. An argument that cannot be digested skips the
  * cache for that call. A call stored with an expiry ({@link CallSpec#expireAfter()}) is a miss from
- * its expiry time on, by this cache's clock, whether or not it was swept from the store.
+ * its expiry time on, by this cache's clock, whether or not it was swept from the store. The shape
+ * of the declared result type (records, beans and enums of the application, see
+ * {@link dev.fleche.core.cache.shape.ResultShape}) is added to the version, so a changed shape misses.
  */
 public final class CallCache {
 
@@ -63,6 +66,8 @@ public final class CallCache {
 	private final AsyncMisses asyncMisses;
 
 	private final CacheListeners listeners = new CacheListeners();
+
+	private final ShapedVersions shapes = new ShapedVersions();
 
 	private final ConcurrentHashMap<Digest, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
@@ -85,11 +90,15 @@ public final class CallCache {
 	}
 
 	/**
-	 * Returns the stored result of {@code spec}, or runs {@code invocation} and stores its result.
+	 * Returns the stored result of {@code declared}, or runs {@code invocation} and stores its result.
 	 * @return the result, or for an asynchronous return type a future of it
 	 * @throws Throwable whatever the invocation throws, unchanged
 	 */
-	public @Nullable Object call(CallSpec spec, Invocation invocation) throws Throwable {
+	public @Nullable Object call(CallSpec declared, Invocation invocation) throws Throwable {
+		boolean async = ResultTypes.isAsync(declared.returnType());
+		Type valueType = async ? ResultTypes.valueType(declared.returnType()) : declared.returnType();
+		String shape = this.shapes.suffix(valueType);
+		CallSpec spec = shape.isEmpty() ? declared : declared.withVersion(declared.version() + shape);
 		Map<String, Digest> arguments;
 		try {
 			arguments = digestArguments(spec);
@@ -100,8 +109,6 @@ public final class CallCache {
 			return invocation.proceed();
 		}
 		Digest key = CallKeys.key(spec.function(), spec.version(), arguments);
-		boolean async = ResultTypes.isAsync(spec.returnType());
-		Type valueType = async ? ResultTypes.valueType(spec.returnType()) : spec.returnType();
 		CallRecords.Hit hit = this.records.lookup(spec.function(), key, valueType);
 		if (hit != null) {
 			this.listeners.hit(spec.function());
