@@ -111,7 +111,7 @@ public final class CallCache {
 		Digest key = CallKeys.key(spec.function(), spec.version(), arguments);
 		CallRecords.Hit hit = this.records.lookup(spec.function(), key, valueType);
 		if (hit != null) {
-			this.listeners.hit(spec.function());
+			this.listeners.hit(spec.function(), key);
 			return async ? CompletableFuture.completedFuture(hit.value()) : hit.value();
 		}
 		Miss miss = new Miss(spec, key, arguments, valueType, invocation);
@@ -170,7 +170,7 @@ public final class CallCache {
 			if (handle != null) {
 				CallRecords.Hit hit = this.records.lookup(miss.spec().function(), miss.key(), miss.valueType());
 				if (hit != null) {
-					this.listeners.hit(miss.spec().function());
+					this.listeners.hit(miss.spec().function(), miss.key());
 					return hit.value();
 				}
 			}

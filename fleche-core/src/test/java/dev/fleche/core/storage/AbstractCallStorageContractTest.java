@@ -242,4 +242,16 @@ public abstract class AbstractCallStorageContractTest {
 		assertThat(this.storage.list()).containsExactlyInAnyOrderElementsOf(calls.stream().map(Call::key).toList());
 	}
 
+	@Test
+	void storedSizeIsPositiveForAStoredCallAndMinusOneForAnAbsentOne() {
+		Call call = call("f", 1, 2, "r");
+		Digest key = this.storage.save(call);
+		Call bigger = call.withMetadata("note", JSON.getNodeFactory().stringNode("x".repeat(500)));
+		assertThat(this.storage.storedSize(key)).isPositive();
+		long small = this.storage.storedSize(key);
+		this.storage.save(bigger);
+		assertThat(this.storage.storedSize(key)).isGreaterThan(small + 400);
+		assertThat(this.storage.storedSize(digest("absent"))).isEqualTo(-1);
+	}
+
 }

@@ -300,4 +300,13 @@ public abstract class AbstractValueStorageContractTest {
 		}
 	}
 
+	@Test
+	void storedSizeGrowsWithTheValueAndIsMinusOneForAnAbsentOne() {
+		Digest small = this.storage.save("x");
+		Digest big = this.storage.save("x".repeat(1000));
+		assertThat(this.storage.storedSize(small)).isPositive();
+		assertThat(this.storage.storedSize(big)).isGreaterThan(this.storage.storedSize(small) + 900);
+		assertThat(this.storage.storedSize(dev.fleche.core.digest.Digester.standard().digest("absent"))).isEqualTo(-1);
+	}
+
 }

@@ -115,4 +115,9 @@ public final class ExpiringCallStorage implements CallStorage {
 		this.delegate.evict(digestOrPrefix);
 	}
 
+	@Override
+	public long storedSize(Digest key) {
+		return this.delegate.storedSize(key);
+	}
+
 }

@@ -38,7 +38,7 @@ public final class StorageOperations {
 		return switch (method.getName()) {
 			case "list", "query" -> new StorageOperation(Intent.READ, List.of());
 			case "expand", "contains", "load", "result" -> new StorageOperation(Intent.READ, expanded(first, target));
-			case "shrink" -> new StorageOperation(Intent.READ, shrinkKeys(first));
+			case "shrink", "storedSize" -> new StorageOperation(Intent.READ, shrinkKeys(first));
 			case "evict" -> new StorageOperation(Intent.WRITE, expanded(first, target));
 			case "save" -> new StorageOperation(Intent.WRITE, saveKey(args));
 			case "transform" -> new StorageOperation(Intent.WRITE, List.of(), true);
