@@ -27,6 +27,7 @@ import dev.fleche.core.cache.CallCacheListener;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.eviction.SizeLimiter;
 
 /**
  * Registers the {@link CallCache} on the storage beans, the {@link CachedCalls} facade and the
@@ -46,8 +47,10 @@ public final class FlecheCacheAutoConfiguration {
 	@ConditionalOnMissingBean
 	CallCache flecheCallCache(ValueStorage values, CallStorage calls, FlecheProperties properties,
 			ObjectProvider<LockService> lockService, ObjectProvider<CallCacheListener> listeners,
-			ObjectProvider<Clock> clock) {
-		CallCache.Builder builder = CallCache.builder(values, calls).clock(clock.getIfUnique(Clock::systemUTC));
+			ObjectProvider<Clock> clock, ObjectProvider<SizeLimiter> sizeLimiter) {
+		CallCache.Builder builder = CallCache.builder(values, calls)
+			.clock(clock.getIfUnique(Clock::systemUTC))
+			.sizeLimiter(sizeLimiter.getIfAvailable());
 		LockService locks = lockService.getIfAvailable();
 		if (properties.getCache().isCrossProcess() && locks != null && !"local".equals(locks.backendName())) {
 			builder.lockService(locks);

@@ -1,5 +1,6 @@
 package dev.fleche.autoconfigure.health;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +17,7 @@ import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.eviction.SizeLimiter;
 
 /**
  * Health contributors {@code flecheStore} and {@code flecheLocks}, when Spring Boot's health support
@@ -33,13 +35,13 @@ public final class FlecheHealthContributorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "flecheStoreHealthIndicator")
 		StoreHealthIndicator flecheStoreHealthIndicator(ValueStorage values, CallStorage calls,
-				FlecheProperties properties) {
+				FlecheProperties properties, ObjectProvider<SizeLimiter> sizeLimiter) {
 			FlecheProperties.Storage storage = properties.getStorage();
 			String type = storage.getLayers().isEmpty() ? storage.getType().name().toLowerCase()
 					: storage.getLayers().toString().toLowerCase();
 			String location = (storage.getType() == FlecheProperties.StorageType.MEMORY && storage.getLayers().isEmpty())
 					? "memory" : FlecheSettings.storagePath(storage).toString();
-			return new StoreHealthIndicator(values, calls, type, location);
+			return new StoreHealthIndicator(values, calls, type, location, sizeLimiter.getIfAvailable());
 		}
 
 	}

@@ -27,6 +27,7 @@ import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.eviction.SizeLimiter;
 
 /**
  * Persistent memoization of function calls.
@@ -73,7 +74,10 @@ public final class CallCache {
 
 	private CallCache(Builder builder) {
 		this.records = new CallRecords(builder.values, ExpiringCallStorage.wrap(builder.calls, builder.clock),
-				builder.clock, builder.host, this.listeners);
+				builder.clock, builder.host, this.listeners, builder.sizeLimiter);
+		if (builder.sizeLimiter != null) {
+			this.listeners.add(builder.sizeLimiter);
+		}
 		this.locks = new CacheLocks(builder.locks);
 		this.asyncMisses = new AsyncMisses(this.records, this.locks, this.listeners, builder.executor);
 		builder.listeners.forEach(this.listeners::add);
@@ -226,6 +230,8 @@ public final class CallCache {
 
 		private @Nullable LockService locks;
 
+		private @Nullable SizeLimiter sizeLimiter;
+
 		private Clock clock = Clock.systemUTC();
 
 		private Executor executor = ForkJoinPool.commonPool();
@@ -263,6 +269,15 @@ public final class CallCache {
 		/** The host name stored in the metadata. */
 		public Builder host(String host) {
 			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/**
+		 * Keeps the store at or below a size limit: the limiter learns of every save and hit, and
+		 * its collection of orphan values waits for saves in progress.
+		 */
+		public Builder sizeLimiter(@Nullable SizeLimiter sizeLimiter) {
+			this.sizeLimiter = sizeLimiter;
 			return this;
 		}
 

@@ -17,6 +17,8 @@ import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.storage.eviction.SaveGuard;
+import dev.fleche.core.storage.eviction.SizeLimiter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,12 +46,16 @@ final class CallRecords {
 
 	private final CacheListeners listeners;
 
-	CallRecords(ValueStorage values, CallStorage calls, Clock clock, String host, CacheListeners listeners) {
+	private final @Nullable SizeLimiter limiter;
+
+	CallRecords(ValueStorage values, CallStorage calls, Clock clock, String host, CacheListeners listeners,
+			@Nullable SizeLimiter limiter) {
 		this.values = values;
 		this.calls = calls;
 		this.clock = clock;
 		this.host = host;
 		this.listeners = listeners;
+		this.limiter = limiter;
 	}
 
 	/** The stored result of {@code key} read as {@code type}, or {@code null} on a miss. */
@@ -71,7 +77,8 @@ final class CallRecords {
 
 	/** Stores the arguments, the result and the call record; failures are logged. */
 	void store(CallSpec spec, Digest key, Map<String, Digest> arguments, @Nullable Object result, long computeNanos) {
-		try {
+		SaveGuard.Scope scope = (this.limiter != null) ? this.limiter.saving() : SaveGuard.NONE.saving();
+		try (scope) {
 			Digest resultDigest = this.values.save(result);
 			spec.arguments().forEach((name, value) -> saveArgument(spec, name, value, arguments.get(name)));
 			Instant now = this.clock.instant();
@@ -85,6 +92,9 @@ final class CallRecords {
 				metadata.put(Expiry.NAMESPACE, Expiry.metadata(now, spec.expireAfter()));
 			}
 			this.calls.save(new Call(spec.function(), spec.version(), arguments, resultDigest, metadata));
+			if (this.limiter != null) {
+				this.limiter.saved(key);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot store the result of {} [{}]; returning it uncached: {}", spec.function(), key.prefix(12),
