@@ -1,6 +1,7 @@
 package dev.fleche.core.cache.expiry;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +18,16 @@ import dev.fleche.core.storage.KeyNotFoundException;
  * A call storage that hides expired calls from every reader, whether or not a sweep has removed
  * them yet: {@link #load}, {@link #result}, {@link #contains} and {@link #query} act as if an
  * expired call were absent. Key listing, expansion and shrinking see the stored keys as they are
- * until {@link #sweep()} (or an evict) removes them. Writes go through unchanged.
+ * until {@link #sweep()} (or an evict) removes them. Writes go through unchanged. A hit on a
+ * call whose expiry was learned in the last minute reads only its result digest.
  */
 public final class ExpiringCallStorage implements CallStorage {
 
 	private final CallStorage delegate;
 
 	private final Clock clock;
+
+	private final ExpiryIndex index = new ExpiryIndex();
 
 	private ExpiringCallStorage(CallStorage delegate, Clock clock) {
 		this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -57,20 +61,38 @@ public final class ExpiringCallStorage implements CallStorage {
 
 	@Override
 	public Digest save(Call call) {
-		return this.delegate.save(call);
+		Digest key = this.delegate.save(call);
+		this.index.learn(call, this.clock.instant());
+		return key;
 	}
 
 	@Override
 	public Call load(String digestOrPrefix) {
 		Call call = this.delegate.load(digestOrPrefix);
-		if (Expiry.isExpired(call, this.clock.instant())) {
+		Instant now = this.clock.instant();
+		this.index.learn(call, now);
+		if (Expiry.isExpired(call, now)) {
 			throw new KeyNotFoundException(digestOrPrefix);
 		}
 		return call;
 	}
 
+	/**
+	 * The result digest of a call that is not expired. For a full key whose expiry this storage
+	 * learned less than a minute ago, only the result is read; otherwise the whole record.
+	 */
 	@Override
 	public Digest result(String digestOrPrefix) {
+		if (Digest.isFullDigest(digestOrPrefix)) {
+			Digest key = Digest.of(digestOrPrefix);
+			Boolean expired = this.index.expired(key, this.clock.instant());
+			if (Boolean.TRUE.equals(expired)) {
+				throw new KeyNotFoundException(digestOrPrefix);
+			}
+			if (Boolean.FALSE.equals(expired)) {
+				return this.delegate.result(digestOrPrefix);
+			}
+		}
 		return load(digestOrPrefix).result();
 	}
 
@@ -112,6 +134,9 @@ public final class ExpiringCallStorage implements CallStorage {
 
 	@Override
 	public void evict(String digestOrPrefix) {
+		if (Digest.isFullDigest(digestOrPrefix)) {
+			this.index.forget(Digest.of(digestOrPrefix));
+		}
 		this.delegate.evict(digestOrPrefix);
 	}
 

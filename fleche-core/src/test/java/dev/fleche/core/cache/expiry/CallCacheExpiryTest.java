@@ -107,4 +107,19 @@ class CallCacheExpiryTest {
 			.hasMessageContaining("test#expiring");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "sqlite" })
+	void anExpiryWrittenByAnotherProcessIsSeenWithinAMinute(String backend) throws Throwable {
+		Stores.Pair store = this.stores.open(backend, this.directory);
+		CallCache cache = CallCache.builder(store.values(), store.calls()).clock(this.clock).build();
+		call(cache, 1, null);
+		assertThat(call(cache, 1, null)).isEqualTo("run-1");
+		Call stored = store.calls().load(store.calls().list().get(0).hex());
+		store.calls().save(stored.withMetadata(Expiry.NAMESPACE, Expiry.metadata(this.clock.instant(), Duration.ofSeconds(30))));
+		this.clock.advance(Duration.ofSeconds(30));
+		assertThat(call(cache, 1, null)).as("the learned expiry is trusted for a minute").isEqualTo("run-1");
+		this.clock.advance(ExpiryIndex.TRUST);
+		assertThat(call(cache, 1, null)).isEqualTo("run-2");
+	}
+
 }
