@@ -122,4 +122,37 @@ class CallCacheExpiryTest {
 		assertThat(call(cache, 1, null)).isEqualTo("run-2");
 	}
 
+	@org.junit.jupiter.api.Test
+	void aHitReadsOnlyTheResultDigestOnceTheExpiryIsKnown() throws Throwable {
+		dev.fleche.core.storage.CallStorage memory = dev.fleche.core.storage.memory.MemoryStorage.calls();
+		AtomicInteger loads = new AtomicInteger();
+		AtomicInteger results = new AtomicInteger();
+		dev.fleche.core.storage.CallStorage counting = (dev.fleche.core.storage.CallStorage) java.lang.reflect.Proxy
+			.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { dev.fleche.core.storage.CallStorage.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("load")) {
+							loads.incrementAndGet();
+						}
+						if (method.getName().equals("result")) {
+							results.incrementAndGet();
+						}
+						try {
+							return method.invoke(memory, args);
+						}
+						catch (java.lang.reflect.InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		CallCache cache = CallCache.builder(dev.fleche.core.storage.memory.MemoryStorage.values(), counting)
+			.clock(this.clock)
+			.build();
+		call(cache, 1, TTL);
+		int loadsAfterMiss = loads.get();
+		for (int i = 0; i < 10; i++) {
+			assertThat(call(cache, 1, TTL)).isEqualTo("run-1");
+		}
+		assertThat(loads.get()).isEqualTo(loadsAfterMiss);
+		assertThat(results.get()).isGreaterThanOrEqualTo(10);
+	}
+
 }
