@@ -25,7 +25,7 @@ import dev.fleche.autoconfigure.cache.FlecheCacheAutoConfiguration;
 import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
 import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
 import dev.fleche.autoconfigure.storage.eviction.FlecheSizeLimitAutoConfiguration;
-import dev.fleche.core.storage.eviction.SizeLimiter;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * {@code @CachedCall} on the default SQLite store with {@code fleche.storage.size-limit=4MB}, under

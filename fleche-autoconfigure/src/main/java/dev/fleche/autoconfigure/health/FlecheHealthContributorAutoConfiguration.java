@@ -17,7 +17,7 @@ import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
-import dev.fleche.core.storage.eviction.SizeLimiter;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * Health contributors {@code flecheStore} and {@code flecheLocks}, when Spring Boot's health support

@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.Health;
 
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
-import dev.fleche.core.storage.eviction.SizeLimiter;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * The health of the store of cached calls: UP when both storages answer a read (a lookup of a key

@@ -27,7 +27,7 @@ import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
-import dev.fleche.core.storage.eviction.SizeLimiter;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * Persistent memoization of function calls.

@@ -18,7 +18,7 @@ import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
 import dev.fleche.autoconfigure.storage.layered.FlecheLayeredStorageAutoConfiguration;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
-import dev.fleche.core.storage.eviction.SizeLimiter;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * With {@code fleche.storage.size-limit} set, a {@link SizeLimiter} keeps the store at or below it;

@@ -22,7 +22,7 @@ import dev.fleche.core.cache.CallSpec;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
-import dev.fleche.core.storage.eviction.SizeLimiter;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 class FlecheSizeLimitAutoConfigurationTests {
 

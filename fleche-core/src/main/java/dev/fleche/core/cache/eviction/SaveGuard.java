@@ -1,4 +1,4 @@
-package dev.fleche.core.storage.eviction;
+package dev.fleche.core.cache.eviction;
 
 /**
  * Held by a save of a call and its values from before the first value is written until the call

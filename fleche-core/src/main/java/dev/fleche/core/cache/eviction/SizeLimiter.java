@@ -1,4 +1,4 @@
-package dev.fleche.core.storage.eviction;
+package dev.fleche.core.cache.eviction;
 
 import java.time.Clock;
 import java.time.Duration;

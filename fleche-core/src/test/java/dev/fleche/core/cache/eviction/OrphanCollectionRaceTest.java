@@ -1,4 +1,4 @@
-package dev.fleche.core.storage.eviction;
+package dev.fleche.core.cache.eviction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
