@@ -2,6 +2,7 @@ package dev.fleche.autoconfigure.actuate.cache;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -43,6 +44,11 @@ public final class CachedCallStatistics implements CallCacheListener {
 
 	private Counts counts(String function) {
 		return this.functions.computeIfAbsent(function, name -> new Counts());
+	}
+
+	/** The functions that hit or missed since start. */
+	Set<String> functions() {
+		return Set.copyOf(this.functions.keySet());
 	}
 
 	long hits(String function) {

@@ -64,6 +64,7 @@ public final class CachedCallsEndpoint {
 		for (Call call : this.calls.query(CallTemplate.any())) {
 			byFunction.computeIfAbsent(call.name(), name -> new ArrayList<>()).add(call);
 		}
+		this.statistics.functions().forEach(name -> byFunction.computeIfAbsent(name, key -> new ArrayList<>()));
 		List<FunctionDescriptor> functions = new ArrayList<>();
 		byFunction.forEach((name, stored) -> {
 			long bytes = 0;

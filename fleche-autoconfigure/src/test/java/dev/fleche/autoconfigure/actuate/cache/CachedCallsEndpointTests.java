@@ -126,7 +126,12 @@ class CachedCallsEndpointTests {
 			cache.call(report(2025, Duration.ofHours(1)), () -> SECRET_RESULT);
 			this.clock.advance(Duration.ofHours(1));
 			CachedCallsEndpoint endpoint = context.getBean(CachedCallsEndpoint.class);
-			assertThat(endpoint.functions().functions()).isEmpty();
+			assertThat(endpoint.functions().functions()).singleElement().satisfies(function -> {
+				assertThat(function.calls()).isZero();
+				assertThat(function.misses()).isEqualTo(1);
+				assertThat(function.oldest()).isNull();
+			});
+			assertThat(endpoint.select("function", new String[] { "com.example.Reports#yearly(int,String)" })).isNull();
 		});
 	}
 
