@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * their components or properties (public getters and fields), recursively to a depth of
  * {@value #MAX_DEPTH}; enums list their constants; generic arguments are followed. Classes of the
  * JDK ({@code java.*}, {@code javax.*}) and primitives are leaves: their name is their shape.
- * Deterministic across JVMs, so it can be part of a key.
+ * Deterministic across JVMs, so it can be part of a key. Classes of libraries are described like
+ * the application's, so upgrading a library whose types a method returns can make it miss once. A
+ * class whose members cannot be read is described by its name.
  */
 public final class ResultShape {
 
@@ -133,6 +135,11 @@ public final class ResultShape {
 					.add(name + ":" + nested(propertyType, bindings, depth)));
 				this.text.append(properties);
 			}
+		}
+		catch (LinkageError | RuntimeException ex) {
+			// a class whose members cannot be read (a missing optional dependency, a security
+			// manager) is described by its name alone
+			this.text.append("{?}");
 		}
 		finally {
 			this.path.remove(c);

@@ -23,7 +23,7 @@ final class RecordCompiler {
 		Path file = directory.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
 		Files.writeString(file, source);
 		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		int status = compiler.run(null, null, null, "-d", directory.toString(), file.toString());
+		int status = compiler.run(null, null, null, "-cp", directory.toString(), "-d", directory.toString(), file.toString());
 		if (status != 0) {
 			throw new IllegalStateException("Cannot compile " + className);
 		}

@@ -193,4 +193,17 @@ class ResultShapeTest {
 		assertThat(cache.call(spec, () -> null).toString()).isEqualTo("Row[name=b, amount=8]");
 	}
 
+	@Test
+	void aClassWhoseMembersCannotBeLoadedIsDescribedByItsName() throws Exception {
+		Path sources = this.directory.resolve("linkage");
+		RecordCompiler.compile(sources, "linkage.Missing", "package linkage; public class Missing {}");
+		Class<?> broken = RecordCompiler.compile(sources, "linkage.Holder",
+				"package linkage; public class Holder { public Missing getMissing() { return null; } public String getName() { return \"\"; } }");
+		java.nio.file.Files.delete(sources.resolve("linkage/Missing.class"));
+		Class<?> reloaded = new java.net.URLClassLoader(new java.net.URL[] { sources.toUri().toURL() }, null)
+			.loadClass(broken.getName());
+		assertThat(ResultShape.describe(reloaded)).isEqualTo("linkage.Holder{?}");
+		assertThat(new ShapedVersions().version("1", reloaded)).matches("1;shape=[0-9a-f]{12}");
+	}
+
 }
