@@ -52,7 +52,12 @@ public final class FlecheHealthContributorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "flecheLocksHealthIndicator")
-		LockBackendHealthIndicator flecheLocksHealthIndicator(LockService locks, FlecheProperties properties) {
+		LockBackendHealthIndicator flecheLocksHealthIndicator(ObjectProvider<LockService> services,
+				FlecheProperties properties) {
+			LockService locks = services.getIfUnique();
+			if (locks == null) {
+				locks = services.orderedStream().findFirst().orElseThrow();
+			}
 			boolean disk = "disk".equals(locks.backendName());
 			return new LockBackendHealthIndicator(locks, disk ? FlecheSettings.lockDirectory(properties) : null);
 		}
