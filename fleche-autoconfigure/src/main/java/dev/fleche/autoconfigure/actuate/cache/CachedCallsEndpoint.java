@@ -18,6 +18,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.Selector.Match;
 
 import dev.fleche.core.FlecheException;
+import dev.fleche.core.cache.eviction.LastAccess;
 import dev.fleche.core.cache.expiry.Expiry;
 import dev.fleche.core.cache.expiry.ExpiringCallStorage;
 import dev.fleche.core.call.Call;
@@ -149,8 +150,18 @@ public final class CachedCallsEndpoint {
 
 	private CallDescriptor describe(Call call, String shortKey) {
 		return new CallDescriptor(call.key().hex(), shortKey, call.name(), call.version(),
-				List.copyOf(call.arguments().keySet()), created(call), this.statistics.lastHit(call.key()),
-				Expiry.expiresAt(call));
+				List.copyOf(call.arguments().keySet()), created(call), lastHit(call), Expiry.expiresAt(call));
+	}
+
+	/** The later of this process's last hit and the last access written in the record, if any. */
+	private @Nullable Instant lastHit(Call call) {
+		Instant here = this.statistics.lastHit(call.key());
+		long written = LastAccess.of(call);
+		Instant stored = (written > 0) ? Instant.ofEpochMilli(written) : null;
+		if (here == null || (stored != null && stored.isAfter(here))) {
+			return stored;
+		}
+		return here;
 	}
 
 	private static @Nullable Instant created(Call call) {

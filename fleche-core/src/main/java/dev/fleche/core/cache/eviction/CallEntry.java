@@ -16,12 +16,13 @@ import tools.jackson.databind.JsonNode;
  * What the ledger knows of one stored call: its size, the values it uses, when it was created and
  * when it expires.
  */
-record CallEntry(Digest key, long size, Set<Digest> values, long createdMillis, @Nullable Instant expiresAt) {
+record CallEntry(Digest key, long size, Set<Digest> values, long createdMillis, long accessedMillis,
+		@Nullable Instant expiresAt) {
 
 	static CallEntry of(Call call, long size) {
 		Set<Digest> values = new HashSet<>(call.arguments().values());
 		values.add(call.result());
-		return new CallEntry(call.key(), Math.max(0, size), values, created(call), Expiry.expiresAt(call));
+		return new CallEntry(call.key(), Math.max(0, size), values, created(call), LastAccess.of(call), Expiry.expiresAt(call));
 	}
 
 	private static long created(Call call) {

@@ -17,8 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.fleche.core.cache.CallCacheListener;
+import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CallStorage;
+import dev.fleche.core.storage.CorruptEntryException;
+import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.ValueStorage;
 
 /**
@@ -27,8 +30,9 @@ import dev.fleche.core.storage.ValueStorage;
  * caller's; past the limit it evicts calls in one batch, expired ones first and then least recently
  * used, down to {@value #LOW_WATER_PERCENT}% of the limit, and then collects the values no call
  * uses any more (mark and sweep). The last access of each call is recorded in memory on a hit, at
- * most once a minute per call, with no write to the store; a call not hit since this process
- * started counts from its creation time. A hit never waits for eviction.
+ * most once a minute per call, and written by the worker into the call record's metadata
+ * ({@link LastAccess}), so recency survives a restart and is shared by the processes of one store;
+ * a call never hit counts from its creation time. A hit never waits for eviction.
  * <p>
  * Collection is safe against a save in progress that reuses a value: saves hold the
  * {@link SaveGuard} from their first value to their call record, and orphans are chosen and
@@ -68,6 +72,8 @@ public final class SizeLimiter implements CallCacheListener, SaveGuard, AutoClos
 	private final ConcurrentLinkedQueue<Digest> saved = new ConcurrentLinkedQueue<>();
 
 	private final ConcurrentHashMap<Digest, Long> accesses = new ConcurrentHashMap<>();
+
+	private final ConcurrentHashMap<Digest, Long> unwritten = new ConcurrentHashMap<>();
 
 	private final AtomicBoolean scheduled = new AtomicBoolean();
 
@@ -121,6 +127,10 @@ public final class SizeLimiter implements CallCacheListener, SaveGuard, AutoClos
 	/** A call was saved under {@code key}; checks the size on the worker thread. */
 	public void saved(Digest key) {
 		this.saved.add(key);
+		schedule();
+	}
+
+	private void schedule() {
 		if (this.scheduled.compareAndSet(false, true)) {
 			this.worker.execute(() -> {
 				this.scheduled.set(false);
@@ -140,6 +150,8 @@ public final class SizeLimiter implements CallCacheListener, SaveGuard, AutoClos
 		Long last = this.accesses.get(key);
 		if (last == null || now - last >= ACCESS_RESOLUTION.toMillis()) {
 			this.accesses.put(key, now);
+			this.unwritten.put(key, now);
+			schedule();
 		}
 	}
 
@@ -153,6 +165,7 @@ public final class SizeLimiter implements CallCacheListener, SaveGuard, AutoClos
 			rescan();
 		}
 		drain();
+		writeAccesses();
 		int evicted = 0;
 		if (this.ledger.total() > this.limit) {
 			if (this.clock.millis() - this.scannedAt >= RESCAN_INTERVAL.toMillis()) {
@@ -181,6 +194,29 @@ public final class SizeLimiter implements CallCacheListener, SaveGuard, AutoClos
 		this.ledger.rescan();
 		this.scanned = true;
 		this.scannedAt = this.clock.millis();
+	}
+
+	/**
+	 * Writes the last accesses recorded since the last run into the call records, so recency
+	 * survives a restart and is shared with other processes; at most once a minute per call.
+	 */
+	private void writeAccesses() {
+		for (Digest key : List.copyOf(this.unwritten.keySet())) {
+			Long millis = this.unwritten.remove(key);
+			if (millis == null) {
+				continue;
+			}
+			try {
+				Call call = this.calls.load(key.hex());
+				if (LastAccess.of(call) < millis) {
+					this.calls.save(LastAccess.recorded(call, millis));
+					this.ledger.addCall(key);
+				}
+			}
+			catch (KeyNotFoundException | CorruptEntryException ex) {
+				// evicted meanwhile
+			}
+		}
 	}
 
 	private void drain() {
@@ -223,7 +259,8 @@ public final class SizeLimiter implements CallCacheListener, SaveGuard, AutoClos
 	}
 
 	private long lastAccess(CallEntry entry) {
-		return Math.max(entry.createdMillis(), this.accesses.getOrDefault(entry.key(), 0L));
+		return Math.max(Math.max(entry.createdMillis(), entry.accessedMillis()),
+				this.accesses.getOrDefault(entry.key(), 0L));
 	}
 
 	/** Chooses and deletes orphans while no save of this process is between its values and its call. */

@@ -138,4 +138,49 @@ class SizeLimiterTest {
 			.hasMessageContaining("positive");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "memory", "sqlite" })
+	void lastAccessIsWrittenAtMostOnceAMinuteAndSurvivesARestart(String backend) throws Throwable {
+		Stores.Pair store = this.stores.open(backend, this.directory);
+		this.limiter = new SizeLimiter(store.values(), store.calls(), Long.MAX_VALUE / 2, this.clock);
+		CallCache cache = CallCache.builder(store.values(), store.calls()).clock(this.clock).sizeLimiter(this.limiter).build();
+		for (int n = 0; n < 20; n++) {
+			int i = n;
+			cache.call(spec(i), () -> result(i));
+			this.clock.advance(Duration.ofMinutes(1));
+		}
+		cache.call(spec(0), () -> "recomputed");
+		this.limiter.awaitIdle(Duration.ofSeconds(30));
+		Call hot = store.calls().load(CallCacheKeys.of(store, 0).hex());
+		assertThat(LastAccess.of(hot)).isEqualTo(this.clock.millis());
+		this.clock.advance(Duration.ofSeconds(30));
+		cache.call(spec(0), () -> "recomputed");
+		this.limiter.awaitIdle(Duration.ofSeconds(30));
+		assertThat(LastAccess.of(store.calls().load(hot.key().hex()))).as("not rewritten within a minute")
+			.isEqualTo(this.clock.millis() - 30_000);
+		this.limiter.close();
+
+		long half = measured(store) / 2;
+		this.limiter = new SizeLimiter(store.values(), store.calls(), half, this.clock);
+		assertThat(this.limiter.enforce()).isPositive();
+		assertThat(store.calls().contains(hot.key().hex())).as("the call hit last survives a restart").isTrue();
+		assertThat(store.calls().contains(CallCacheKeys.of(store, 1).hex())).isFalse();
+		assertThat(store.calls().contains(CallCacheKeys.of(store, 19).hex())).isTrue();
+		assertThat(measured(store)).isLessThanOrEqualTo(half);
+	}
+
+	/** Finds the stored key of {@code spec(n)} by its argument. */
+	static final class CallCacheKeys {
+
+		static Digest of(Stores.Pair store, int n) {
+			return store.calls()
+				.query(dev.fleche.core.call.CallTemplate.any().withArgument("n", n))
+				.stream()
+				.findFirst()
+				.map(Call::key)
+				.orElse(dev.fleche.core.digest.Digester.standard().digest("absent " + n));
+		}
+
+	}
+
 }
