@@ -231,7 +231,7 @@ public abstract class AbstractCallStorageContractTest extends CallConsistencyCon
 		while (random.length() < 1000) {
 			random.append(Long.toString(seeded.nextLong(), 36));
 		}
-		Call bigger = call.withMetadata("note", JSON.getNodeFactory().stringNode(random.toString()));
+		Call bigger = call.withMetadata("note", tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(random.toString()));
 		assertThat(this.storage.storedSize(key)).isPositive();
 		long small = this.storage.storedSize(key);
 		this.storage.save(bigger);
