@@ -199,12 +199,12 @@ public class FlecheProperties {
 
 		/**
 		 * Largest size of the store; past it, calls are evicted least recently used first and
-		 * values no call uses are collected. Unset: no limit.
+		 * values no call uses are collected. Unset (the default): no limit.
 		 */
 		private @Nullable DataSize sizeLimit;
 
 		/**
-		 * Stores stacked nearest first, such as 'memory,sqlite'; empty: only 'type'.
+		 * Stores stacked nearest first, such as 'memory,sqlite'. Unset (the default): only 'type'.
 		 */
 		private List<StorageType> layers = new ArrayList<>();
 
@@ -517,12 +517,12 @@ public class FlecheProperties {
 
 		/**
 		 * How long a stored result is served when neither the function's settings nor
-		 * @CachedCall(expireAfter) say; unset: for ever.
+		 * @CachedCall(expireAfter) say. Unset (the default): for ever.
 		 */
 		private @Nullable Duration expireAfter;
 
 		/**
-		 * Settings per function, by its identity or @CachedCall name.
+		 * Settings per function, by its identity or @CachedCall name. Unset (the default): none.
 		 */
 		private Map<String, FunctionCacheProperties> functions = new LinkedHashMap<>();
 
