@@ -20,6 +20,7 @@ public class FlecheSpringCacheProperties {
 
 	/**
 	 * Names of the caches to create at start; when set, no other cache is created on demand.
+	 * Empty: Boot's spring.cache.cache-names if set, else caches are created on demand.
 	 */
 	private List<String> cacheNames = new ArrayList<>();
 

@@ -88,6 +88,21 @@ class FlecheSpringCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void fixedCacheNamesFromFlecheOrBootProperties() {
+		runner().withPropertyValues("fleche.cache.spring.cache-names=items,synced")
+			.run(context -> assertThat(context.getBean(FlecheCacheManager.class).getCacheNames())
+				.containsExactly("items", "synced"));
+		runner().withPropertyValues("spring.cache.cache-names=items")
+			.run(context -> {
+				assertThat(context.getBean(FlecheCacheManager.class).getCacheNames()).containsExactly("items");
+				assertThat(context.getBean(FlecheCacheManager.class).getCache("other")).isNull();
+				org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+					.isThrownBy(() -> context.getBean(Catalog.class).synced("x"))
+					.withMessageContaining("Cannot find cache named 'synced'");
+			});
+	}
+
+	@Test
 	void worksWithoutTheLockServiceBean() {
 		runner().withPropertyValues("fleche.lock.enabled=false").run(context -> {
 			assertThat(context).doesNotHaveBean(dev.fleche.core.lock.LockService.class);
