@@ -100,6 +100,19 @@ class FlecheCacheTests {
 	}
 
 	@Test
+	void moreKeysThanTheMemoHoldsStillMapToTheirEntries() {
+		FlecheCache cache = orders();
+		int count = SpringCacheKeys.MEMO_SIZE + 500;
+		for (int i = 0; i < count; i++) {
+			cache.put(i, new Order("o" + i, i));
+		}
+		for (int i = 0; i < count; i += 97) {
+			assertThat(cache.get(i).get()).isEqualTo(new Order("o" + i, i));
+			assertThat(cache.get((long) i)).as("a Long is another key").isNull();
+		}
+	}
+
+	@Test
 	void aKeyWithoutCanonicalFormIsNamed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> orders().get(new Object()))
 			.withMessageContaining("java.lang.Object")
