@@ -25,8 +25,26 @@ import java.lang.annotation.Target;
 @Documented
 public @interface CachedCall {
 
-	/** The version of the method's behaviour; change it to stop hitting results of the old one. */
+	/**
+	 * The {@link #version()} that derives the version from a digest of the method's own bytecode,
+	 * so editing the method's body misses. It does not see the methods it calls (a change in a
+	 * helper, a library or a lambda's body keeps the version), nor constants inlined from other
+	 * classes at their declaration site; bump an explicit version for those.
+	 */
+	String CODE = "<code>";
+
+	/**
+	 * The version of the method's behaviour; change it to stop hitting results of the old one, or
+	 * use {@link #CODE}. The shape of the declared result type is part of the key besides.
+	 */
 	String version() default "1";
+
+	/**
+	 * How long a stored result is served: {@code "7d"}, {@code "12h"}, {@code "PT30M"} or a
+	 * {@code ${placeholder}}; {@code "never"} for ever. Empty: {@code fleche.cache.expire-after}.
+	 * {@code fleche.cache.functions.<name>.expire-after} overrides it.
+	 */
+	String expireAfter() default "";
 
 	/**
 	 * The function's identity in the store; defaults to the class name, method name and

@@ -2,7 +2,9 @@ package dev.fleche.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -193,6 +195,33 @@ public class FlecheProperties {
 		/** Settings of the PostgreSQL store. */
 		public PostgresStorageProperties getPostgres() {
 			return this.postgres;
+		}
+
+		/**
+		 * Largest size of the store; past it, calls are evicted least recently used first and
+		 * values no call uses are collected. Unset: no limit.
+		 */
+		private @Nullable DataSize sizeLimit;
+
+		/**
+		 * Stores stacked nearest first, such as 'memory,sqlite'; empty: only 'type'.
+		 */
+		private List<StorageType> layers = new ArrayList<>();
+
+		public @Nullable DataSize getSizeLimit() {
+			return this.sizeLimit;
+		}
+
+		public void setSizeLimit(@Nullable DataSize sizeLimit) {
+			this.sizeLimit = sizeLimit;
+		}
+
+		public List<StorageType> getLayers() {
+			return this.layers;
+		}
+
+		public void setLayers(List<StorageType> layers) {
+			this.layers = layers;
 		}
 
 		public StorageType getType() {
@@ -485,6 +514,42 @@ public class FlecheProperties {
 		 * @Transactional.
 		 */
 		private int order = Ordered.LOWEST_PRECEDENCE - 200;
+
+		/**
+		 * How long a stored result is served when neither the function's settings nor
+		 * @CachedCall(expireAfter) say; unset: for ever.
+		 */
+		private @Nullable Duration expireAfter;
+
+		/**
+		 * Settings per function, by its identity or @CachedCall name.
+		 */
+		private Map<String, FunctionCacheProperties> functions = new LinkedHashMap<>();
+
+		/**
+		 * Layered caches.
+		 */
+		private final CacheLayersProperties layers = new CacheLayersProperties();
+
+		public @Nullable Duration getExpireAfter() {
+			return this.expireAfter;
+		}
+
+		public void setExpireAfter(@Nullable Duration expireAfter) {
+			this.expireAfter = expireAfter;
+		}
+
+		public Map<String, FunctionCacheProperties> getFunctions() {
+			return this.functions;
+		}
+
+		public void setFunctions(Map<String, FunctionCacheProperties> functions) {
+			this.functions = functions;
+		}
+
+		public CacheLayersProperties getLayers() {
+			return this.layers;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

@@ -159,4 +159,41 @@ class SampleApplicationEndToEndTest {
 		assertThat(send("GET", "/actuator/locks/quotes").body()).contains("semaphore:2");
 	}
 
+	@Test
+	void cachedCallsEndpointShowsAndEvictsCallsWithoutTheirValues() throws Exception {
+		start();
+		String report = send("GET", "/reports/2031").body();
+		String computedAt = report.substring(report.indexOf("\"computedAt\":\"") + 14, report.lastIndexOf('"'));
+		send("GET", "/reports/2031");
+		String function = "dev.fleche.sample.report.ReportService#yearly(int)";
+
+		HttpResponse<String> functions = send("GET", "/actuator/cachedcalls");
+		assertThat(functions.statusCode()).isEqualTo(200);
+		assertThat(functions.body()).contains("\"name\":\"" + function + "\"")
+			.contains("\"calls\":1")
+			.contains("\"hits\":1")
+			.contains("\"misses\":1")
+			.contains("\"storedBytes\":");
+		HttpResponse<String> calls = send("GET", "/actuator/cachedcalls/function/" + function.replace("#", "%23"));
+		assertThat(calls.statusCode()).isEqualTo(200);
+		assertThat(calls.body()).contains("\"arguments\":[\"year\"]").contains("\"expiresAt\":");
+		String shortKey = calls.body().replaceAll(".*\"shortKey\":\"([0-9a-f]+)\".*", "$1");
+		HttpResponse<String> call = send("GET", "/actuator/cachedcalls/call/" + shortKey);
+		assertThat(call.statusCode()).isEqualTo(200);
+		assertThat(call.body()).contains("\"shortKey\":\"" + shortKey + "\"");
+		for (String body : List.of(functions.body(), calls.body(), call.body())) {
+			assertThat(body).doesNotContain(computedAt).doesNotContain("2031").doesNotContain("months");
+		}
+		assertThat(send("GET", "/actuator/cachedcalls/call/ffffffff").statusCode()).isEqualTo(404);
+
+		HttpResponse<String> evicted = send("DELETE", "/actuator/cachedcalls/call/" + shortKey);
+		assertThat(evicted.statusCode()).isEqualTo(200);
+		assertThat(evicted.body()).contains("\"evicted\":1");
+		assertThat(send("GET", "/reports/2031").body()).isNotEqualTo(report);
+		assertThat(this.context.getBean(ReportExecutions.class).count()).isEqualTo(2);
+
+		HttpResponse<String> health = send("GET", "/actuator/health");
+		assertThat(health.body()).contains("\"flecheStore\"").contains("\"flecheLocks\"").contains("\"sizeLimitBytes\"");
+	}
+
 }

@@ -53,6 +53,10 @@ public class PostgresHandoffBenchmark {
 
 	private Side registryWaiter;
 
+	private java.sql.Connection listener;
+
+	private java.sql.Connection notifier;
+
 	private final BlockingQueue<Long> latencies = new ArrayBlockingQueue<>(10_000);
 
 	/** Starts the server and opens two clients of each kind. */
@@ -63,6 +67,11 @@ public class PostgresHandoffBenchmark {
 		this.flecheWaiter = fleche(this.peers.fleche());
 		this.registryHolder = registry(this.peers.jdbcLockRegistry().obtain("handoff"));
 		this.registryWaiter = registry(this.peers.jdbcLockRegistry().obtain("handoff"));
+		this.listener = this.peers.pool(1).getConnection();
+		try (java.sql.Statement statement = this.listener.createStatement()) {
+			statement.execute("LISTEN fleche_bench");
+		}
+		this.notifier = this.peers.pool(1).getConnection();
 	}
 
 	/** Prints the percentiles of the iteration's handoffs. */
@@ -88,6 +97,31 @@ public class PostgresHandoffBenchmark {
 	@Benchmark
 	public long fleche() throws Exception {
 		return handoff(this.flecheHolder, this.flecheWaiter);
+	}
+
+	/**
+	 * The floor of a server-woken handoff: from a {@code SELECT pg_notify} on one connection until
+	 * a thread blocked in {@code getNotifications} on another receives it.
+	 */
+	@Benchmark
+	public long listenNotify() throws Exception {
+		Future<Long> received = this.waiter.submit(() -> {
+			while (true) {
+				org.postgresql.PGNotification[] notes = this.listener.unwrap(org.postgresql.PGConnection.class)
+					.getNotifications(10_000);
+				if (notes != null && notes.length > 0) {
+					return System.nanoTime();
+				}
+			}
+		});
+		Thread.sleep(5);
+		long sent = System.nanoTime();
+		try (java.sql.Statement statement = this.notifier.createStatement()) {
+			statement.execute("SELECT pg_notify('fleche_bench', 'x')");
+		}
+		long latency = received.get(10, TimeUnit.SECONDS) - sent;
+		this.latencies.add(latency);
+		return latency;
 	}
 
 	/** Spring Integration's JdbcLockRegistry (waits by retrying every 100 ms). */

@@ -1,6 +1,7 @@
 package dev.fleche.autoconfigure.cache;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,10 @@ import dev.fleche.core.cache.CallSpec;
  * @param parameterNames every parameter's name, in order
  * @param inKey for each parameter, whether it is part of the key
  * @param returnType the declared generic return type
+ * @param expireAfter how long a stored result is served, or {@code null} for ever
  */
 public record CachedCallOperation(String function, String version, List<String> parameterNames, List<Boolean> inKey,
-		Type returnType) {
+		Type returnType, @Nullable Duration expireAfter) {
 
 	public CachedCallOperation {
 		parameterNames = List.copyOf(parameterNames);
@@ -35,7 +37,7 @@ public record CachedCallOperation(String function, String version, List<String> 
 				arguments.put(this.parameterNames.get(i), args[i]);
 			}
 		}
-		return new CallSpec(this.function, this.version, arguments, this.returnType);
+		return new CallSpec(this.function, this.version, arguments, this.returnType, this.expireAfter);
 	}
 
 }

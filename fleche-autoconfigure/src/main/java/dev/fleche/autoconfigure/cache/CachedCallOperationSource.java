@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import dev.fleche.annotation.CacheIgnore;
 import dev.fleche.annotation.CachedCall;
 import dev.fleche.autoconfigure.reactive.ReactiveTypes;
 import dev.fleche.autoconfigure.startup.UnstorableTypes;
+import dev.fleche.autoconfigure.FlecheProperties;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
 import dev.fleche.autoconfigure.support.MethodIdentity;
 import dev.fleche.core.serial.Serializer;
@@ -126,8 +128,13 @@ public final class CachedCallOperationSource {
 			inKey.add(!annotatedIgnore && !ignored.contains(names[i]));
 		}
 		String name = cached.name().isEmpty() ? identity : resolve(cached.name());
-		return new CachedCallOperation(name, resolve(cached.version()), Arrays.asList(names), inKey,
-				specific.getGenericReturnType());
+		String version = CachedCall.CODE.equals(cached.version()) ? CodeVersion.of(specific, identity)
+				: resolve(cached.version());
+		FlecheProperties properties = this.beanFactory.getBeanProvider(FlecheProperties.class).getIfAvailable();
+		Duration expireAfter = ExpirySettings.resolve((properties != null) ? properties.getCache() : null, name, identity,
+				resolve(cached.expireAfter()));
+		return new CachedCallOperation(name, version, Arrays.asList(names), inKey, specific.getGenericReturnType(),
+				expireAfter);
 	}
 
 	private String resolve(String text) {

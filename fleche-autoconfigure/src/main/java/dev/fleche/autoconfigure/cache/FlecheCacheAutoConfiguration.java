@@ -1,5 +1,7 @@
 package dev.fleche.autoconfigure.cache;
 
+import java.time.Clock;
+
 import org.springframework.aop.Advisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -25,13 +27,14 @@ import dev.fleche.core.cache.CallCacheListener;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * Registers the {@link CallCache} on the storage beans, the {@link CachedCalls} facade and the
  * advice of {@link dev.fleche.annotation.CachedCall} methods, ordered by {@code fleche.cache.order}.
  * With {@code fleche.cache.cross-process} (the default) misses are computed once across the
  * processes that share the lock service's backend (not needed, so not done, for the in-JVM
- * {@code local} backend).
+ * {@code local} backend). A unique {@link Clock} bean, if there is one, drives expiry.
  */
 @AutoConfiguration(after = { FlecheStorageAutoConfiguration.class, FlecheLockAutoConfiguration.class })
 @ConditionalOnProperty(name = "fleche.cache.enabled", matchIfMissing = true)
@@ -43,8 +46,11 @@ public final class FlecheCacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CallCache flecheCallCache(ValueStorage values, CallStorage calls, FlecheProperties properties,
-			ObjectProvider<LockService> lockService, ObjectProvider<CallCacheListener> listeners) {
-		CallCache.Builder builder = CallCache.builder(values, calls);
+			ObjectProvider<LockService> lockService, ObjectProvider<CallCacheListener> listeners,
+			ObjectProvider<Clock> clock, ObjectProvider<SizeLimiter> sizeLimiter) {
+		CallCache.Builder builder = CallCache.builder(values, calls)
+			.clock(clock.getIfUnique(Clock::systemUTC))
+			.sizeLimiter(sizeLimiter.getIfAvailable());
 		LockService locks = lockService.getIfAvailable();
 		if (properties.getCache().isCrossProcess() && locks != null && !"local".equals(locks.backendName())) {
 			builder.lockService(locks);
@@ -55,8 +61,8 @@ public final class FlecheCacheAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CachedCalls flecheCachedCalls(CallStorage calls, ValueStorage values) {
-		return new CachedCalls(calls, values);
+	CachedCalls flecheCachedCalls(CallStorage calls, ValueStorage values, ObjectProvider<Clock> clock) {
+		return new CachedCalls(calls, values, clock.getIfUnique(Clock::systemUTC));
 	}
 
 	@Bean

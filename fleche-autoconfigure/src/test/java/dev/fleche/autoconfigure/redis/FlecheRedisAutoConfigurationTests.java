@@ -83,6 +83,17 @@ class FlecheRedisAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutSpringDataRedisAClientOfItsOwnFromTheProperties() {
+		runner().withPropertyValues("fleche.lock.backend=redis")
+			.withClassLoader(new FilteredClassLoader(LettuceConnectionFactory.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(LockService.class).lock("own-client").acquire().release();
+				assertThat(context.getBean(FlecheRedisConnector.class)).isInstanceOf(LettuceRedisConnector.class);
+			});
+	}
+
+	@Test
 	void missingLettuceIsAStartUpErrorNamingTheDependency() {
 		runner().withPropertyValues("fleche.lock.backend=redis")
 			.withClassLoader(new FilteredClassLoader(RedisClient.class))

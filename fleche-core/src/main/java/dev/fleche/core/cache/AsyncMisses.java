@@ -64,7 +64,7 @@ final class AsyncMisses {
 			CallRecords.Hit hit = this.records.lookup(miss.spec().function(), miss.key(), miss.valueType());
 			if (hit != null) {
 				handle.close();
-				this.listeners.hit(miss.spec().function());
+				this.listeners.hit(miss.spec().function(), miss.key());
 				return CompletableFuture.completedFuture(hit.value());
 			}
 		}

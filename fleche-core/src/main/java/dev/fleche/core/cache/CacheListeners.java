@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fleche.core.digest.Digest;
+
 /**
  * The listeners of one cache; a listener that throws is logged and never reaches the call.
  */
@@ -20,8 +22,8 @@ final class CacheListeners {
 		this.listeners.add(listener);
 	}
 
-	void hit(String function) {
-		each(listener -> listener.hit(function));
+	void hit(String function, Digest key) {
+		each(listener -> listener.hit(function, key));
 	}
 
 	void miss(String function, long computeNanos) {

@@ -1,6 +1,7 @@
 package dev.fleche.core.cache;
 
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.fleche.core.cache.expiry.ExpiringCallStorage;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
@@ -23,7 +25,7 @@ import dev.fleche.core.storage.support.Keys;
  * The cached calls as data, for application code: query them by template, load one by a short
  * digest prefix, read its result or arguments, evict it. Keys are expanded and shrunk across both
  * stores (call records and values): a prefix that names one call and one value is ambiguous, and a
- * shrunk prefix names one entry of either.
+ * shrunk prefix names one entry of either. Expired calls are not seen.
  */
 public final class CachedCalls {
 
@@ -32,7 +34,12 @@ public final class CachedCalls {
 	private final ValueStorage values;
 
 	public CachedCalls(CallStorage calls, ValueStorage values) {
-		this.calls = calls;
+		this(calls, values, Clock.systemUTC());
+	}
+
+	/** The cached calls, hiding those expired by {@code clock}'s time. */
+	public CachedCalls(CallStorage calls, ValueStorage values, Clock clock) {
+		this.calls = ExpiringCallStorage.wrap(calls, clock);
 		this.values = values;
 	}
 

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.fleche.core.FlecheException;
+import dev.fleche.core.cache.expiry.ExpiringCallStorage;
+import dev.fleche.core.cache.shape.ShapedVersions;
 import dev.fleche.core.call.CallKeys;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.digest.Digester;
@@ -25,6 +27,7 @@ import dev.fleche.core.lock.LockHandle;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 
 /**
  * Persistent memoization of function calls.
@@ -45,7 +48,10 @@ import dev.fleche.core.storage.ValueStorage;
  * future completes normally, and a hit returns a completed future. A store that cannot be read
  * (corrupt entry, unavailable) or written is logged and reported to the listeners, and the call goes
  * on without it: the cache never breaks the call. An argument that cannot be digested skips the
- * cache for that call.
+ * cache for that call. A call stored with an expiry ({@link CallSpec#expireAfter()}) is a miss from
+ * its expiry time on, by this cache's clock, whether or not it was swept from the store. The shape
+ * of the declared result type (records, beans and enums of the application, see
+ * {@link dev.fleche.core.cache.shape.ResultShape}) is added to the version, so a changed shape misses.
  */
 public final class CallCache {
 
@@ -62,10 +68,16 @@ public final class CallCache {
 
 	private final CacheListeners listeners = new CacheListeners();
 
+	private final ShapedVersions shapes = new ShapedVersions();
+
 	private final ConcurrentHashMap<Digest, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
 	private CallCache(Builder builder) {
-		this.records = new CallRecords(builder.values, builder.calls, builder.clock, builder.host, this.listeners);
+		this.records = new CallRecords(builder.values, ExpiringCallStorage.wrap(builder.calls, builder.clock),
+				builder.clock, builder.host, this.listeners, builder.sizeLimiter);
+		if (builder.sizeLimiter != null) {
+			this.listeners.add(builder.sizeLimiter);
+		}
 		this.locks = new CacheLocks(builder.locks);
 		this.asyncMisses = new AsyncMisses(this.records, this.locks, this.listeners, builder.executor);
 		builder.listeners.forEach(this.listeners::add);
@@ -82,11 +94,15 @@ public final class CallCache {
 	}
 
 	/**
-	 * Returns the stored result of {@code spec}, or runs {@code invocation} and stores its result.
+	 * Returns the stored result of {@code declared}, or runs {@code invocation} and stores its result.
 	 * @return the result, or for an asynchronous return type a future of it
 	 * @throws Throwable whatever the invocation throws, unchanged
 	 */
-	public @Nullable Object call(CallSpec spec, Invocation invocation) throws Throwable {
+	public @Nullable Object call(CallSpec declared, Invocation invocation) throws Throwable {
+		boolean async = ResultTypes.isAsync(declared.returnType());
+		Type valueType = async ? ResultTypes.valueType(declared.returnType()) : declared.returnType();
+		String shape = this.shapes.suffix(valueType);
+		CallSpec spec = shape.isEmpty() ? declared : declared.withVersion(declared.version() + shape);
 		Map<String, Digest> arguments;
 		try {
 			arguments = digestArguments(spec);
@@ -97,11 +113,9 @@ public final class CallCache {
 			return invocation.proceed();
 		}
 		Digest key = CallKeys.key(spec.function(), spec.version(), arguments);
-		boolean async = ResultTypes.isAsync(spec.returnType());
-		Type valueType = async ? ResultTypes.valueType(spec.returnType()) : spec.returnType();
 		CallRecords.Hit hit = this.records.lookup(spec.function(), key, valueType);
 		if (hit != null) {
-			this.listeners.hit(spec.function());
+			this.listeners.hit(spec.function(), key);
 			return async ? CompletableFuture.completedFuture(hit.value()) : hit.value();
 		}
 		Miss miss = new Miss(spec, key, arguments, valueType, invocation);
@@ -160,7 +174,7 @@ public final class CallCache {
 			if (handle != null) {
 				CallRecords.Hit hit = this.records.lookup(miss.spec().function(), miss.key(), miss.valueType());
 				if (hit != null) {
-					this.listeners.hit(miss.spec().function());
+					this.listeners.hit(miss.spec().function(), miss.key());
 					return hit.value();
 				}
 			}
@@ -216,6 +230,8 @@ public final class CallCache {
 
 		private @Nullable LockService locks;
 
+		private @Nullable SizeLimiter sizeLimiter;
+
 		private Clock clock = Clock.systemUTC();
 
 		private Executor executor = ForkJoinPool.commonPool();
@@ -244,7 +260,7 @@ public final class CallCache {
 			return this;
 		}
 
-		/** The clock for the {@code createdAt} metadata. */
+		/** The clock for the {@code createdAt} metadata and for expiry. */
 		public Builder clock(Clock clock) {
 			this.clock = Objects.requireNonNull(clock, "clock");
 			return this;
@@ -253,6 +269,15 @@ public final class CallCache {
 		/** The host name stored in the metadata. */
 		public Builder host(String host) {
 			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/**
+		 * Keeps the store at or below a size limit: the limiter learns of every save and hit, and
+		 * its collection of orphan values waits for saves in progress.
+		 */
+		public Builder sizeLimiter(@Nullable SizeLimiter sizeLimiter) {
+			this.sizeLimiter = sizeLimiter;
 			return this;
 		}
 

@@ -1,5 +1,7 @@
 package dev.fleche.core.cache;
 
+import dev.fleche.core.digest.Digest;
+
 /**
  * Told of every cached call: a hit, a miss with the time the function took, or an error of the
  * store that the cache worked around. A listener that throws is logged and ignored.
@@ -8,6 +10,11 @@ public interface CallCacheListener {
 
 	/** A stored result was returned. */
 	default void hit(String function) {
+	}
+
+	/** A stored result was returned for the call {@code key}; by default {@link #hit(String)}. */
+	default void hit(String function, Digest key) {
+		hit(function);
 	}
 
 	/** The function ran, for {@code computeNanos}. */

@@ -2,18 +2,24 @@ package dev.fleche.core.cache;
 
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fleche.core.cache.expiry.Expiry;
 import dev.fleche.core.call.Call;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.KeyNotFoundException;
 import dev.fleche.core.storage.SaveException;
 import dev.fleche.core.storage.ValueStorage;
+import dev.fleche.core.cache.eviction.SaveGuard;
+import dev.fleche.core.cache.eviction.SizeLimiter;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,12 +46,16 @@ final class CallRecords {
 
 	private final CacheListeners listeners;
 
-	CallRecords(ValueStorage values, CallStorage calls, Clock clock, String host, CacheListeners listeners) {
+	private final @Nullable SizeLimiter limiter;
+
+	CallRecords(ValueStorage values, CallStorage calls, Clock clock, String host, CacheListeners listeners,
+			@Nullable SizeLimiter limiter) {
 		this.values = values;
 		this.calls = calls;
 		this.clock = clock;
 		this.host = host;
 		this.listeners = listeners;
+		this.limiter = limiter;
 	}
 
 	/** The stored result of {@code key} read as {@code type}, or {@code null} on a miss. */
@@ -63,7 +73,10 @@ final class CallRecords {
 			this.listeners.error(function, ex);
 			return null;
 		}
-		catch (StackOverflowError | OutOfMemoryError | LinkageError | AssertionError ex) {
+		catch (Error ex) {
+			if (ex instanceof InternalError || ex instanceof UnknownError) {
+				throw ex;
+			}
 			// thrown while decoding the stored entry (a hostile or broken one): a miss, not a failed call
 			logger.warn("Cannot decode the cached result of {} [{}]; calling it instead: {}", function, key.prefix(12),
 					ex.toString());
@@ -74,14 +87,24 @@ final class CallRecords {
 
 	/** Stores the arguments, the result and the call record; failures are logged. */
 	void store(CallSpec spec, Digest key, Map<String, Digest> arguments, @Nullable Object result, long computeNanos) {
-		try {
+		SaveGuard.Scope scope = (this.limiter != null) ? this.limiter.saving() : SaveGuard.NONE.saving();
+		try (scope) {
 			Digest resultDigest = this.values.save(result);
 			spec.arguments().forEach((name, value) -> saveArgument(spec, name, value, arguments.get(name)));
-			ObjectNode metadata = JSON.createObjectNode();
-			metadata.put("durationNanos", computeNanos);
-			metadata.put("createdAt", this.clock.instant().toString());
-			metadata.put("host", this.host);
-			this.calls.save(new Call(spec.function(), spec.version(), arguments, resultDigest, Map.of(NAMESPACE, metadata)));
+			Instant now = this.clock.instant();
+			ObjectNode fleche = JSON.createObjectNode();
+			fleche.put("durationNanos", computeNanos);
+			fleche.put("createdAt", now.toString());
+			fleche.put("host", this.host);
+			Map<String, JsonNode> metadata = new TreeMap<>();
+			metadata.put(NAMESPACE, fleche);
+			if (spec.expireAfter() != null) {
+				metadata.put(Expiry.NAMESPACE, Expiry.metadata(now, spec.expireAfter()));
+			}
+			this.calls.save(new Call(spec.function(), spec.version(), arguments, resultDigest, metadata));
+			if (this.limiter != null) {
+				this.limiter.saved(key);
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Cannot store the result of {} [{}]; returning it uncached: {}", spec.function(), key.prefix(12),

@@ -1,6 +1,7 @@
 package dev.fleche.core.lock;
 
 import java.time.Duration;
+
 import dev.fleche.core.text.SafeText;
 
 /**

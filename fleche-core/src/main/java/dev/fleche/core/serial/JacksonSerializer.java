@@ -5,6 +5,7 @@ import java.lang.reflect.Type;
 import org.jspecify.annotations.Nullable;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,10 +23,14 @@ public final class JacksonSerializer implements Serializer {
 
 	/**
 	 * A serializer on a plain {@link JsonMapper} that refuses values without properties: Jackson 3
-	 * would otherwise write them as an empty object and lose their state.
+	 * would otherwise write them as an empty object and lose their state. Reading a record whose
+	 * JSON lacks one of its components fails, rather than filling it with {@code null}.
 	 */
 	public JacksonSerializer() {
-		this(JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build());
+		this(JsonMapper.builder()
+			.enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+			.enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+			.build());
 	}
 
 	/** A serializer on the given mapper; it must not enable default typing. */

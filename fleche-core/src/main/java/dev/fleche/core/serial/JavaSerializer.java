@@ -11,6 +11,7 @@ import java.lang.reflect.Type;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
 import dev.fleche.core.text.SafeText;
 
 /**

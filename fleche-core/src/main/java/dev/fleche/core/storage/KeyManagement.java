@@ -59,4 +59,12 @@ public interface KeyManagement {
 	 */
 	void evict(String digestOrPrefix);
 
+	/**
+	 * How many bytes the entry under the full key {@code key} takes in the store, or {@code -1} if
+	 * it is absent or the storage cannot tell.
+	 */
+	default long storedSize(Digest key) {
+		return -1;
+	}
+
 }

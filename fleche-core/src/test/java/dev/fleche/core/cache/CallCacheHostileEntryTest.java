@@ -32,6 +32,7 @@ import dev.fleche.core.storage.codec.EntryCodec;
 import dev.fleche.core.storage.codec.SigningKey;
 import dev.fleche.core.storage.file.FileByteStore;
 import dev.fleche.core.storage.file.FileStorage;
+import dev.fleche.core.storage.sqlite.SqliteStore;
 
 /**
  * Hostile stored entries reach a cached call: a decompression bomb, a Java depth or array bomb, a
@@ -66,7 +67,15 @@ class CallCacheHostileEntryTest {
 	void gzipBombInflatingFarPastTheDefaultLimitIsAMiss() throws Throwable {
 		ValueStorage values = FileStorage.values(this.directory.resolve("values"), new JacksonSerializer(), EntryCodec.plain());
 		CallStorage calls = FileStorage.calls(this.directory.resolve("calls"));
-		CallCache cache = CallCache.builder(values, calls).build();
+		List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+		CallCache cache = CallCache.builder(values, calls).listener(new CallCacheListener() {
+
+			@Override
+			public void error(String function, Throwable error) {
+				errors.add(error);
+			}
+
+		}).build();
 		assertThat(call(cache, 1, String.class, "fine")).isEqualTo("fine");
 		Digest result = onlyResult(calls);
 		byte[] bomb = bomb(result, 512L * 1024 * 1024);
@@ -74,6 +83,10 @@ class CallCacheHostileEntryTest {
 		Files.write(new FileByteStore(this.directory.resolve("values")).file(result), bomb);
 		assertThat(call(cache, 1, String.class, "fine")).isEqualTo("fine");
 		assertThat(this.runs).hasValue(2);
+		// the bound stopped it, not a parse of the inflated bytes
+		assertThat(errors).hasSize(1);
+		assertThat(errors.get(0)).isInstanceOf(dev.fleche.core.storage.CorruptEntryException.class)
+			.hasMessageContaining("inflates past the maximum entry size of " + EntryCodec.DEFAULT_MAX_ENTRY_BYTES);
 	}
 
 	/** An unsigned gzip entry whose payload inflates to {@code size} zero bytes. */
@@ -192,6 +205,30 @@ class CallCacheHostileEntryTest {
 		Files.write(files.file(one.key()), Files.readAllBytes(files.file(two.key())));
 		assertThat(call(cache, 1, String.class, "one")).isEqualTo("one");
 		assertThat(this.runs).hasValue(3);
+	}
+
+	@Test
+	void sqliteRowSwappedToAnotherCallsResultIsAMissInASignedStore() throws Throwable {
+		EntryCodec codec = EntryCodec.of(false, List.of(SigningKey.of("k", "a-secret-of-enough-bytes")));
+		Path file = this.directory.resolve("fleche.db");
+		try (SqliteStore store = SqliteStore.open(file, new JacksonSerializer(), codec)) {
+			CallCache cache = CallCache.builder(store.values(), store.calls()).build();
+			assertThat(call(cache, 1, String.class, "one")).isEqualTo("one");
+			assertThat(call(cache, 2, String.class, "two")).isEqualTo("two");
+			List<Call> records = store.calls().query(CallTemplate.any());
+			Call one = records.stream().filter(c -> store.values().load(c.result().hex(), String.class).equals("one"))
+				.findFirst().get();
+			Call two = records.stream().filter(c -> c != one).findFirst().get();
+			try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+					java.sql.PreparedStatement update = connection
+						.prepareStatement("UPDATE fleche_calls SET result = ? WHERE key = ?")) {
+				update.setString(1, two.result().hex());
+				update.setString(2, one.key().hex());
+				assertThat(update.executeUpdate()).isEqualTo(1);
+			}
+			assertThat(call(cache, 1, String.class, "one")).isEqualTo("one");
+			assertThat(this.runs).hasValue(3);
+		}
 	}
 
 }

@@ -222,4 +222,21 @@ public abstract class AbstractCallStorageContractTest extends CallConsistencyCon
 		assertThat(this.storage.list()).containsExactlyInAnyOrderElementsOf(calls.stream().map(Call::key).toList());
 	}
 
+	@Test
+	void storedSizeIsPositiveForAStoredCallAndMinusOneForAnAbsentOne() {
+		Call call = call("f", 1, 2, "r");
+		Digest key = this.storage.save(call);
+		StringBuilder random = new StringBuilder();
+		java.util.Random seeded = new java.util.Random(7);
+		while (random.length() < 1000) {
+			random.append(Long.toString(seeded.nextLong(), 36));
+		}
+		Call bigger = call.withMetadata("note", tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(random.toString()));
+		assertThat(this.storage.storedSize(key)).isPositive();
+		long small = this.storage.storedSize(key);
+		this.storage.save(bigger);
+		assertThat(this.storage.storedSize(key)).as("even compressed").isGreaterThan(small + 300);
+		assertThat(this.storage.storedSize(digest("absent"))).isEqualTo(-1);
+	}
+
 }

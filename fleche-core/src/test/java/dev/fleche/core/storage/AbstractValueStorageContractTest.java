@@ -271,4 +271,18 @@ public abstract class AbstractValueStorageContractTest extends ValueSaveContract
 		}
 	}
 
+	@Test
+	void storedSizeGrowsWithTheValueAndIsMinusOneForAnAbsentOne() {
+		Digest small = this.storage.save("x");
+		StringBuilder random = new StringBuilder();
+		java.util.Random seeded = new java.util.Random(7);
+		while (random.length() < 1000) {
+			random.append(Long.toString(seeded.nextLong(), 36));
+		}
+		Digest big = this.storage.save(random.toString());
+		assertThat(this.storage.storedSize(small)).isPositive();
+		assertThat(this.storage.storedSize(big)).as("even compressed").isGreaterThan(this.storage.storedSize(small) + 300);
+		assertThat(this.storage.storedSize(dev.fleche.core.digest.Digester.standard().digest("absent"))).isEqualTo(-1);
+	}
+
 }

@@ -28,8 +28,11 @@ public class ReportService {
 		this.executions = executions;
 	}
 
-	/** The report of {@code year}: slow the first time, then from the cache. */
-	@CachedCall(version = "1")
+	/**
+	 * The report of {@code year}: slow the first time, then from the cache for
+	 * {@code sample.report-ttl} (after that it is computed again).
+	 */
+	@CachedCall(version = "1", expireAfter = "${sample.report-ttl:7d}")
 	public Report yearly(int year) {
 		this.executions.increment();
 		SimulatedWork.take(this.properties.reportDelay());

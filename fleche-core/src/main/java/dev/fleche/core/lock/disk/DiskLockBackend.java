@@ -48,6 +48,18 @@ import dev.fleche.core.lock.spi.LockBackend;
  * filesystems are not reliable. Idle keys' files are closed once more than
  * 256 are open; a key with a waiter or a holder in this JVM
  * stays open.
+ * <p>
+ * <b>Reclaim.</b> A file closed as idle (or on close) is also deleted if no process has a request
+ * on it and it holds no average: under its state lock, the ticket floor of the directory is raised
+ * past its tickets (so tokens keep growing when the key's file is created again), the file is
+ * marked reclaimed, then unlinked. Every process checks, once it holds a file's state lock, that
+ * the file is not marked and is still the one linked at its path, and opens the path again if not.
+ * <p>
+ * <b>Deadlines.</b> The state lock is polled, never waited for in the kernel on a caller's thread:
+ * a foreign process that holds a record lock on a lock file makes a timed acquire time out, not
+ * hang. Queueing and withdrawing that cannot get the state within 50 ms go on in the background.
+ * Directories are created {@code 0700} and files {@code 0600}; a lock file that is a symbolic link
+ * is refused ({@link dev.fleche.core.files.SymbolicLinkException}).
  */
 public final class DiskLockBackend implements LockBackend {
 

@@ -115,8 +115,9 @@ final class KeyEngine {
 			if (stateLock == null) {
 				throw StateBusyException.INSTANCE;
 			}
-			if (this.file.isStale() && isIdleHere()) {
-				// reclaimed by another process (or removed): open the path again
+			if (this.waiting.isEmpty() && this.grants.isEmpty() && this.file.isStale()) {
+				// reclaimed by another process (or removed): open the path again; a pending kernel
+				// wait on the old file ends with its channel
 				this.file.finishReclaim();
 				KeyFile.release(stateLock);
 				this.closed = true;
@@ -398,11 +399,17 @@ final class KeyEngine {
 				return null;
 			});
 		}
+		catch (EvictedException ex) {
+			// its file was reclaimed by another process: nothing of this JVM is in it
+		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not release the locks of '{}' on close", key(), ex);
 		}
 		this.gate.lock();
 		try {
+			if (this.closed) {
+				return;
+			}
 			this.closed = true;
 			if (isIdleHere()) {
 				this.file.reclaim(this.directory::raiseTicketFloor);

@@ -43,7 +43,7 @@ final class KeyFile {
 	private static final int SPINS_BEFORE_BLOCKING = 200;
 
 	/** The longest pause between two attempts at the state lock. */
-	private static final long MAX_POLL_NANOS = 1_000_000;
+	private static final long MAX_POLL_NANOS = 250_000;
 
 	private final String key;
 
@@ -53,6 +53,10 @@ final class KeyFile {
 
 	private final StateCodec codec;
 
+	private final MappedByteBuffer map;
+
+	private boolean unmapped;
+
 	/** The identity (device and inode) of the file opened, or {@code null} where unknown. */
 	private final @Nullable Object identity;
 
@@ -61,6 +65,7 @@ final class KeyFile {
 		this.key = key;
 		this.path = path;
 		this.channel = channel;
+		this.map = map;
 		this.codec = new StateCodec(key, path, map, ticketFloor);
 		this.identity = identity(path);
 	}
@@ -147,7 +152,13 @@ final class KeyFile {
 	 * @return whether the file was deleted
 	 */
 	boolean reclaim(LongPredicate raiseFloor) {
-		FileLock state = tryLock(0, false);
+		FileLock state;
+		try {
+			state = tryLock(0, false);
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 		if (state == null) {
 			return false;
 		}
@@ -289,12 +300,17 @@ final class KeyFile {
 		return this.channel.isOpen();
 	}
 
+	/** Closes the file and unmaps its state; called once nothing reads the state any more (under the gate). */
 	void close() {
 		try {
 			this.channel.close();
 		}
 		catch (IOException ex) {
 			// closing drops the locks; nothing else to do
+		}
+		if (!this.unmapped) {
+			this.unmapped = true;
+			Unmapper.unmap(this.map);
 		}
 	}
 

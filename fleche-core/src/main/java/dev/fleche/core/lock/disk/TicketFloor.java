@@ -1,12 +1,12 @@
 package dev.fleche.core.lock.disk;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
@@ -36,10 +36,12 @@ final class TicketFloor {
 
 	/** The floor; 0 if never raised. */
 	synchronized long read() {
-		try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-			return readFrom(channel);
+		PrivateFiles.refuseLink(this.file, "ticket floor file");
+		// a RandomAccessFile, unlike a channel, is not closed by an interrupt
+		try (RandomAccessFile in = new RandomAccessFile(this.file.toFile(), "r")) {
+			return in.length() >= 8 ? Math.max(0, in.readLong()) : 0;
 		}
-		catch (NoSuchFileException ex) {
+		catch (FileNotFoundException ex) {
 			return 0;
 		}
 		catch (IOException ex) {
@@ -49,6 +51,7 @@ final class TicketFloor {
 
 	/** Raises the floor to at least {@code ticket}; false if its lock could not be had at once. */
 	synchronized boolean raise(long ticket) {
+		boolean interrupted = Thread.interrupted();
 		try (FileChannel channel = (FileChannel) PrivateFiles.open(this.file, "ticket floor file",
 				Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE))) {
 			FileLock lock = lock(channel);
@@ -63,6 +66,11 @@ final class TicketFloor {
 		}
 		catch (IOException | OverlappingFileLockException ex) {
 			return false;
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -1,17 +1,10 @@
 package dev.fleche.core.lock.postgres;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -94,7 +87,7 @@ final class KeyEngine {
 		try (Connection connection = this.backend.connection()) {
 			connection.setAutoCommit(false);
 			try {
-				tx = open(connection, session.id());
+				tx = SectionSql.open(connection, this.backend.sql(), this.key, session.id());
 				this.walk.cleanUp(tx);
 				try {
 					result = operation.apply(tx);
@@ -109,7 +102,7 @@ final class KeyEngine {
 					tx.notify = true;
 				}
 				if (tx.writes() || tx.notify) {
-					write(connection, tx);
+					SectionSql.write(connection, this.backend.sql(), this.key, tx);
 				}
 				connection.commit();
 			}
@@ -139,105 +132,6 @@ final class KeyEngine {
 			throw failure;
 		}
 		return result;
-	}
-
-	private QueueTx open(Connection connection, int session) throws SQLException {
-		try (PreparedStatement open = connection.prepareStatement(this.backend.sql().open)) {
-			open.setString(1, this.key);
-			try (ResultSet rows = open.executeQuery()) {
-				List<Entry> entries = new ArrayList<>();
-				long now = 0;
-				int removed = 0;
-				long lastToken = 0;
-				long lastTicket = 0;
-				while (rows.next()) {
-					now = rows.getLong(1);
-					removed = rows.getInt(2);
-					lastToken = rows.getLong(3);
-					lastTicket = rows.getLong(4);
-					long ticket = rows.getLong(5);
-					if (!rows.wasNull()) {
-						entries.add(new Entry(ticket, rows.getInt(6), rows.getString(7), rows.getString(8),
-								nullableLong(rows, 9), rows.getLong(10), nullableLong(rows, 11), tags(rows.getArray(12))));
-					}
-				}
-				return new QueueTx(session, now, lastToken, lastTicket, entries, removed > 0);
-			}
-		}
-	}
-
-	private void write(Connection connection, QueueTx tx) throws SQLException {
-		List<Entry> inserts = tx.inserts;
-		Entry firstInsert = inserts.isEmpty() ? null : inserts.get(0);
-		try (PreparedStatement apply = connection.prepareStatement(this.backend.sql().apply)) {
-			int i = 1;
-			apply.setLong(i++, tx.lastToken);
-			apply.setLong(i++, tx.lastTicket);
-			apply.setInt(i++, tx.entries.size());
-			apply.setInt(i++, tx.waitingCount());
-			apply.setString(i++, this.key);
-			apply.setString(i++, this.key);
-			apply.setArray(i++, connection.createArrayOf("bigint", tx.deletes.toArray()));
-			apply.setLong(i++, tx.now);
-			Long[] tickets = new Long[tx.grants.size()];
-			Long[] tokens = new Long[tickets.length];
-			Long[] leases = new Long[tickets.length];
-			for (int g = 0; g < tickets.length; g++) {
-				Entry granted = tx.grants.get(g);
-				tickets[g] = granted.ticket;
-				tokens[g] = granted.token;
-				leases[g] = granted.leaseExpires;
-			}
-			apply.setArray(i++, connection.createArrayOf("bigint", tickets));
-			apply.setArray(i++, connection.createArrayOf("bigint", tokens));
-			apply.setArray(i++, connection.createArrayOf("bigint", leases));
-			apply.setString(i++, this.key);
-			i = bindInsert(connection, apply, i, firstInsert);
-			apply.setBoolean(i++, firstInsert != null);
-			apply.setString(i++, this.key);
-			apply.setBoolean(i, tx.notify);
-			apply.executeQuery().close();
-		}
-		if (inserts.size() > 1) {
-			try (PreparedStatement insert = connection.prepareStatement(this.backend.sql().insert)) {
-				for (Entry entry : inserts.subList(1, inserts.size())) {
-					bindInsert(connection, insert, 1, entry);
-					insert.addBatch();
-				}
-				insert.executeBatch();
-			}
-		}
-	}
-
-	private int bindInsert(Connection connection, PreparedStatement statement, int first, @Nullable Entry entry)
-			throws SQLException {
-		int i = first;
-		statement.setString(i++, this.key);
-		if (entry == null) {
-			statement.setNull(i++, Types.BIGINT);
-			statement.setNull(i++, Types.INTEGER);
-			statement.setNull(i++, Types.VARCHAR);
-			statement.setNull(i++, Types.VARCHAR);
-			statement.setNull(i++, Types.BIGINT);
-			statement.setNull(i++, Types.BIGINT);
-			statement.setNull(i++, Types.BIGINT);
-			statement.setArray(i++, connection.createArrayOf("text", new String[0]));
-			return i;
-		}
-		statement.setLong(i++, entry.ticket);
-		statement.setInt(i++, entry.session);
-		statement.setString(i++, entry.owner);
-		statement.setString(i++, entry.mode);
-		setNullableLong(statement, i++, entry.token);
-		if (entry.isGranted()) {
-			statement.setLong(i++, entry.grantedAt);
-		}
-		else {
-			statement.setNull(i++, Types.BIGINT);
-		}
-		setNullableLong(statement, i++, entry.leaseExpires);
-		statement.setArray(i++, connection.createArrayOf("text", entry.tags.toArray(new String[0])));
-		return i;
 	}
 
 	private void commitLocally(QueueTx tx) {
@@ -330,28 +224,6 @@ final class KeyEngine {
 		catch (SQLException ex) {
 			// the connection is broken; the transaction is gone with it
 		}
-	}
-
-	private static @Nullable Long nullableLong(ResultSet rows, int column) throws SQLException {
-		long value = rows.getLong(column);
-		return rows.wasNull() ? null : value;
-	}
-
-	private static void setNullableLong(PreparedStatement statement, int index, @Nullable Long value)
-			throws SQLException {
-		if (value == null) {
-			statement.setNull(index, Types.BIGINT);
-		}
-		else {
-			statement.setLong(index, value);
-		}
-	}
-
-	private static Set<String> tags(@Nullable Array array) throws SQLException {
-		if (array == null) {
-			return Set.of();
-		}
-		return Set.copyOf(new LinkedHashSet<>(Arrays.asList((String[]) array.getArray())));
 	}
 
 	@Override

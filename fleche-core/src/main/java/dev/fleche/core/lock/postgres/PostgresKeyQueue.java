@@ -42,7 +42,7 @@ final class PostgresKeyQueue implements KeyQueue {
 
 	@Override
 	public @Nullable Grant tryAcquire(LockMode mode, Owner owner, LockOptions options) {
-		return this.backend.withEngine(this.key, (engine) -> {
+		return this.backend.engines().withEngine(this.key, (engine) -> {
 			Grant fast = tryEmpty(engine, mode, owner, options);
 			if (fast != null) {
 				return fast;
@@ -55,7 +55,7 @@ final class PostgresKeyQueue implements KeyQueue {
 	@Override
 	public CompletableFuture<Grant> enqueue(LockMode mode, Owner owner, LockOptions options) {
 		PostgresRequest request = new PostgresRequest(mode, owner, options);
-		Object outcome = this.backend.withEngine(this.key, (engine) -> {
+		Object outcome = this.backend.engines().withEngine(this.key, (engine) -> {
 			Grant fast = tryEmpty(engine, mode, owner, options);
 			if (fast != null) {
 				return fast;
@@ -85,11 +85,11 @@ final class PostgresKeyQueue implements KeyQueue {
 	/** Runs a section, in which the walk takes withdrawn requests out and lets those behind through. */
 	private void withdraw() {
 		try {
-			this.backend.withEngine(this.key, (engine) -> engine.section((tx) -> null));
+			this.backend.engines().withEngine(this.key, (engine) -> engine.section((tx) -> null));
 		}
 		catch (LockException ex) {
 			logger.debug("Could not withdraw a request for lock '{}' now; retried later", this.key, ex);
-			this.backend.withEngine(this.key, (engine) -> {
+			this.backend.engines().withEngine(this.key, (engine) -> {
 				this.backend.pumpLater(engine, this.backend.settings().reconnectDelay().toMillis());
 				return null;
 			});
@@ -116,17 +116,17 @@ final class PostgresKeyQueue implements KeyQueue {
 
 	@Override
 	public HeldModes held() {
-		return this.backend.withEngine(this.key, (engine) -> engine.section(QueueTx::held));
+		return this.backend.engines().withEngine(this.key, (engine) -> engine.section(QueueTx::held));
 	}
 
 	@Override
 	public int queueLength() {
-		return this.backend.withEngine(this.key, (engine) -> engine.section(QueueTx::waitingCount));
+		return this.backend.engines().withEngine(this.key, (engine) -> engine.section(QueueTx::waitingCount));
 	}
 
 	@Override
 	public LockState state() {
-		return this.backend.withEngine(this.key, (engine) -> engine.section((tx) -> {
+		return this.backend.engines().withEngine(this.key, (engine) -> engine.section((tx) -> {
 			List<LockState.Holder> holders = new ArrayList<>();
 			Set<String> tags = new TreeSet<>();
 			for (Entry entry : tx.entries) {

@@ -8,19 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -72,8 +63,6 @@ public final class PostgresLockBackend implements LockBackend {
 
 	private static final Logger logger = LoggerFactory.getLogger(PostgresLockBackend.class);
 
-	private static final AtomicInteger INSTANCES = new AtomicInteger();
-
 	private final DataSource dataSource;
 
 	private final PostgresLockSettings settings;
@@ -82,15 +71,13 @@ public final class PostgresLockBackend implements LockBackend {
 
 	private final String host;
 
-	private final Map<String, KeyEngine> engines = new ConcurrentHashMap<>();
+	private final KeyEngines engines = new KeyEngines(this);
 
-	private final Map<String, KeyEngine> byPayload = new ConcurrentHashMap<>();
+	private final Averages averages = new Averages(this);
 
 	private final GrantStatements grants = new GrantStatements(this);
 
-	private final ExecutorService workers;
-
-	private final ScheduledExecutorService timer;
+	private final BackendThreads threads = new BackendThreads();
 
 	private final SessionWatchers watchers;
 
@@ -104,12 +91,9 @@ public final class PostgresLockBackend implements LockBackend {
 		this.settings = settings;
 		this.sql = sql;
 		this.host = hostName();
-		int instance = INSTANCES.incrementAndGet();
-		this.workers = Executors.newCachedThreadPool(daemons("fleche-pg-lock-" + instance + "-worker"));
-		this.timer = Executors.newSingleThreadScheduledExecutor(daemons("fleche-pg-lock-" + instance + "-timer"));
-		this.watchers = new SessionWatchers(sessions, this::pumpWaiting, daemons("fleche-pg-lock-" + instance + "-watch"));
+		this.watchers = new SessionWatchers(sessions, this.engines::pumpWaiting, this.threads.daemons("watch"));
 		this.loop = new SessionLoop(this, sessions, "fleche-lock-session", first);
-		daemons("fleche-pg-lock-" + instance + "-session").newThread(this.loop).start();
+		this.threads.daemons("session").newThread(this.loop).start();
 	}
 
 	/**
@@ -184,7 +168,7 @@ public final class PostgresLockBackend implements LockBackend {
 	@Override
 	public List<LockState> states() {
 		checkOpen("(states)");
-		TreeSet<String> keys = new TreeSet<>(this.engines.keySet());
+		TreeSet<String> keys = new TreeSet<>(this.engines.keys());
 		try (Connection connection = connection();
 				PreparedStatement statement = connection.prepareStatement(this.sql.keysInUse);
 				ResultSet rows = statement.executeQuery()) {
@@ -210,9 +194,9 @@ public final class PostgresLockBackend implements LockBackend {
 	public int releaseTagged(String tag) {
 		checkOpen("(tag " + tag + ")");
 		int released = 0;
-		for (KeyEngine engine : this.engines.values()) {
+		for (KeyEngine engine : this.engines.all()) {
 			if (engine.grants.values().stream().anyMatch((grant) -> grant.tags.contains(tag))) {
-				released += withEngine(engine.key(), (current) -> current.section((tx) -> {
+				released += this.engines.withEngine(engine.key(), (current) -> current.section((tx) -> {
 					int count = 0;
 					for (PostgresGrant grant : current.grants.values()) {
 						if (!grant.done && grant.tags.contains(tag)) {
@@ -233,36 +217,20 @@ public final class PostgresLockBackend implements LockBackend {
 
 	@Override
 	public void averageAdd(String key, double value) {
-		averager(key, this.sql.averageAdd, value);
+		checkOpen(key);
+		this.averages.add(key, value);
 	}
 
 	@Override
 	public OptionalDouble averageGet(String key) {
-		return averager(key, this.sql.averageGet, null);
+		checkOpen(key);
+		return this.averages.get(key);
 	}
 
 	@Override
 	public OptionalDouble averagePop(String key) {
-		return averager(key, this.sql.averagePop, null);
-	}
-
-	private OptionalDouble averager(String key, String statementSql, @Nullable Double add) {
-		Objects.requireNonNull(key, "key");
 		checkOpen(key);
-		try (Connection connection = connection(); PreparedStatement statement = connection.prepareStatement(statementSql)) {
-			statement.setString(1, key);
-			if (add != null) {
-				statement.setDouble(2, add);
-				statement.executeUpdate();
-				return OptionalDouble.empty();
-			}
-			try (ResultSet row = statement.executeQuery()) {
-				return row.next() ? OptionalDouble.of(row.getDouble(1) / row.getLong(2)) : OptionalDouble.empty();
-			}
-		}
-		catch (SQLException ex) {
-			throw new PostgresLockException(key, "The averager '" + key + "' failed in PostgreSQL", ex);
-		}
+		return this.averages.pop(key);
 	}
 
 	/**
@@ -275,21 +243,7 @@ public final class PostgresLockBackend implements LockBackend {
 			return;
 		}
 		LockSession session = this.loop.session();
-		for (KeyEngine engine : this.engines.values()) {
-			List<PostgresRequest> failed = new ArrayList<>();
-			engine.gate.lock();
-			try {
-				failed.addAll(engine.waiting);
-				engine.waiting.clear();
-				engine.grants.values().forEach((grant) -> grant.done = true);
-				engine.grants.clear();
-			}
-			finally {
-				engine.gate.unlock();
-			}
-			failed.forEach((request) -> request.future
-				.completeExceptionally(new PostgresLockException(engine.key(), "The PostgreSQL lock backend was closed")));
-		}
+		this.engines.closeAll();
 		if (session != null) {
 			try (Connection connection = connection();
 					PreparedStatement delete = connection.prepareStatement(this.sql.deleteSession)) {
@@ -302,8 +256,7 @@ public final class PostgresLockBackend implements LockBackend {
 		}
 		this.loop.stop();
 		this.watchers.close();
-		this.timer.shutdownNow();
-		this.workers.shutdownNow();
+		this.threads.shutdown();
 	}
 
 	// --- for the package
@@ -351,45 +304,15 @@ public final class PostgresLockBackend implements LockBackend {
 		return session;
 	}
 
-	/** Runs {@code operation} on the engine of {@code key}, under its gate. */
-	<T> T withEngine(String key, Function<KeyEngine, T> operation) {
-		while (true) {
-			KeyEngine engine = this.engines.computeIfAbsent(key, (k) -> {
-				KeyEngine created = new KeyEngine(this, k);
-				this.byPayload.put(created.payload(), created);
-				return created;
-			});
-			engine.gate.lock();
-			try {
-				if (this.engines.get(key) == engine) {
-					return operation.apply(engine);
-				}
-			}
-			finally {
-				engine.gate.unlock();
-			}
-		}
-	}
-
 	void execute(Runnable task) {
 		if (!this.closed.get()) {
-			try {
-				this.workers.execute(task);
-			}
-			catch (java.util.concurrent.RejectedExecutionException ex) {
-				// closing
-			}
+			this.threads.execute(task);
 		}
 	}
 
 	void schedule(Runnable task, long delayMillis) {
 		if (!this.closed.get()) {
-			try {
-				this.timer.schedule(() -> execute(task), delayMillis, TimeUnit.MILLISECONDS);
-			}
-			catch (java.util.concurrent.RejectedExecutionException ex) {
-				// closing
-			}
+			this.threads.schedule(task, delayMillis);
 		}
 	}
 
@@ -403,7 +326,7 @@ public final class PostgresLockBackend implements LockBackend {
 			return;
 		}
 		try {
-			withEngine(engine.key(), (current) -> current.section((tx) -> null));
+			this.engines.withEngine(engine.key(), (current) -> current.section((tx) -> null));
 		}
 		catch (LockException ex) {
 			logger.debug("Could not re-examine lock '{}'", engine.key(), ex);
@@ -413,89 +336,22 @@ public final class PostgresLockBackend implements LockBackend {
 		}
 	}
 
-	/** A notification named the key whose MD5 is {@code payload}. */
-	void notified(String payload) {
-		KeyEngine engine = this.byPayload.get(payload);
-		if (engine != null && !engine.waiting.isEmpty()) {
-			engine.handoff();
-		}
-	}
-
-	/** Re-examines every key with waiters here. */
-	void pumpWaiting() {
-		for (KeyEngine engine : this.engines.values()) {
-			if (!engine.waiting.isEmpty()) {
-				engine.schedulePump();
-			}
-		}
-	}
-
 	/** The safety period passed: re-examine keys with waiters, close unneeded watchers, forget idle keys. */
 	void safetyTick() {
-		pumpWaiting();
+		this.engines.pumpWaiting();
 		this.watchers.sweep();
-		for (KeyEngine engine : this.engines.values()) {
-			if (!engine.isActive() && engine.gate.tryLock()) {
-				try {
-					if (!engine.isActive()) {
-						this.engines.remove(engine.key(), engine);
-						this.byPayload.remove(engine.payload(), engine);
-					}
-				}
-				finally {
-					engine.gate.unlock();
-				}
-			}
-		}
+		this.engines.retireIdle();
 	}
 
-	/** The session's connection failed: its grants are in doubt. */
-	void sessionFailed(LockSession failed) {
-		for (KeyEngine engine : this.engines.values()) {
-			for (PostgresGrant grant : engine.grants.values()) {
-				if (grant.session == failed.id()) {
-					grant.signalInDoubt();
-				}
-			}
-		}
-	}
-
-	/** The failed session is confirmed ended and its rows removed: its grants are lost; waiters queue again. */
-	void sessionReplaced(LockSession failed) {
-		for (KeyEngine engine : this.engines.values()) {
-			List<PostgresGrant> lost = new ArrayList<>();
-			engine.gate.lock();
-			try {
-				for (PostgresGrant grant : engine.grants.values()) {
-					if (grant.session == failed.id()) {
-						engine.grants.remove(grant.ticket, grant);
-						lost.add(grant);
-					}
-				}
-			}
-			finally {
-				engine.gate.unlock();
-			}
-			lost.forEach(PostgresGrant::signalLost);
-			if (!engine.waiting.isEmpty()) {
-				engine.schedulePump();
-			}
-		}
+	/** Where the keys of this backend are, and the session events go. */
+	KeyEngines engines() {
+		return this.engines;
 	}
 
 	private void checkOpen(String key) {
 		if (this.closed.get()) {
 			throw new PostgresLockException(key, "The PostgreSQL lock backend is closed");
 		}
-	}
-
-	private static ThreadFactory daemons(String name) {
-		AtomicInteger count = new AtomicInteger();
-		return (runnable) -> {
-			Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		};
 	}
 
 	private static String hostName() {

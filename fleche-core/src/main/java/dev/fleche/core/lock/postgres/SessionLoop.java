@@ -61,7 +61,7 @@ final class SessionLoop implements Runnable {
 			try {
 				int wait = (int) Math.max(1, Math.min(Integer.MAX_VALUE, nextTick - System.currentTimeMillis()));
 				for (PGNotification notification : current.await(wait)) {
-					this.backend.notified(notification.getParameter());
+					this.backend.engines().notified(notification.getParameter());
 				}
 				if (System.currentTimeMillis() >= nextTick) {
 					nextTick = System.currentTimeMillis() + safetyMillis;
@@ -76,7 +76,7 @@ final class SessionLoop implements Runnable {
 				this.session = null;
 				current.close();
 				failed = current;
-				this.backend.sessionFailed(current);
+				this.backend.engines().sessionFailed(current);
 			}
 		}
 	}
@@ -107,7 +107,7 @@ final class SessionLoop implements Runnable {
 		this.session = fresh;
 		if (failed != null) {
 			logger.info("Reopened the PostgreSQL lock session as {} after {} failed", fresh, failed);
-			this.backend.sessionReplaced(failed);
+			this.backend.engines().sessionReplaced(failed);
 		}
 		return fresh;
 	}

@@ -80,8 +80,7 @@ final class RedisKeyQueue implements KeyQueue {
 		this.backend.indexTags(this.key, options.tags());
 		Reply reply;
 		try {
-			reply = call(Op.ENQUEUE, id, this.backend.process(), ownerName(owner), leaseMillis(options),
-					Json.modeAndTags(mode.name(), options.tags()), mode.name());
+			reply = enqueueOnServer(request);
 		}
 		catch (RuntimeException ex) {
 			this.backend.forget(id, request);
@@ -163,8 +162,12 @@ final class RedisKeyQueue implements KeyQueue {
 		RedisGrant grant = new RedisGrant(this, request.id, request.mode, request.owner, token, expires);
 		this.backend.checks().adopt(grant, request.options.lease());
 		if (!request.complete(grant)) {
-			if (!(request.isDone() && !request.isCancelled() && !request.isCompletedExceptionally()
-					&& request.join() instanceof RedisGrant other && other.id.equals(grant.id))) {
+			if (request.isDone() && !request.isCancelled() && !request.isCompletedExceptionally()
+					&& request.join() instanceof RedisGrant other && other.id.equals(grant.id)) {
+				// told twice (a message and a reply): the first grant object stays the live one
+				this.backend.track(other.id, other);
+			}
+			else {
 				grant.release();
 			}
 		}
@@ -199,12 +202,20 @@ final class RedisKeyQueue implements KeyQueue {
 					reply = call(Op.CLAIM, request.id, reply.version());
 				}
 				default -> {
-					request.completeExceptionally(new LockException(this.key, "The request for lock '" + this.key
-							+ "' is gone from Redis: it outlived the watchdog timeout without renewal, or the server lost it"));
-					return;
+					// the server lost the request (restarted without persistence, or it outlived the
+					// watchdog timeout unrenewed): queue it again, at the back
+					this.backend.log().info("Request {} for lock '{}' was gone from Redis; queued again", request.id,
+							this.key);
+					reply = enqueueOnServer(request);
 				}
 			}
 		}
+	}
+
+	private Reply enqueueOnServer(RedisRequest request) {
+		return call(Op.ENQUEUE, request.id, this.backend.process(), ownerName(request.owner),
+				leaseMillis(request.options), Json.modeAndTags(request.mode.name(), request.options.tags()),
+				request.mode.name());
 	}
 
 	private RedisGrant newGrant(String id, LockMode mode, Owner owner, LockOptions options, Reply reply) {

@@ -199,4 +199,18 @@ final class SqliteCallStorage extends AbstractCallStorage {
 		});
 	}
 
+	@Override
+	public long storedSize(Digest key) {
+		return this.connections.read(session -> {
+			PreparedStatement statement = session.prepare("SELECT length(key) + length(name) + length(version) + length(result)"
+					+ " + (SELECT coalesce(sum(length(name) + length(digest) + 8), 0) FROM fleche_call_arguments WHERE call_key = ?1)"
+					+ " + (SELECT coalesce(sum(length(namespace) + length(json)), 0) FROM fleche_call_metadata WHERE call_key = ?1)"
+					+ " FROM fleche_calls WHERE key = ?1");
+			statement.setString(1, key.hex());
+			try (ResultSet rows = statement.executeQuery()) {
+				return rows.next() ? rows.getLong(1) : -1L;
+			}
+		});
+	}
+
 }

@@ -58,6 +58,12 @@ public abstract class AbstractKeyManagement implements KeyManagement {
 	}
 
 	@Override
+	public long storedSize(Digest key) {
+		byte[] bytes = this.store.get(key);
+		return (bytes != null) ? bytes.length : -1;
+	}
+
+	@Override
 	public void evict(String digestOrPrefix) {
 		try {
 			this.store.remove(expand(digestOrPrefix));

@@ -111,6 +111,11 @@ public class EncodedCallStorage extends AbstractCallStorage {
 		this.keys.evict(digestOrPrefix);
 	}
 
+	@Override
+	public long storedSize(Digest key) {
+		return this.keys.storedSize(key);
+	}
+
 	private static final class KeyHelper extends AbstractKeyManagement {
 
 		KeyHelper(ByteStore store) {

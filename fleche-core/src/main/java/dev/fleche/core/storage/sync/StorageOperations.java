@@ -41,7 +41,7 @@ public final class StorageOperations {
 			case "list", "query" -> new StorageOperation(Intent.READ, List.of(), false, name);
 			case "expand", "contains", "load", "result" -> new StorageOperation(Intent.READ, expanded(first, target), false,
 					name);
-			case "shrink" -> new StorageOperation(Intent.READ, shrinkKeys(first), false, name);
+			case "shrink", "storedSize" -> new StorageOperation(Intent.READ, shrinkKeys(first), false, name);
 			case "evict" -> new StorageOperation(Intent.WRITE, expanded(first, target), false, name);
 			case "save" -> new StorageOperation(Intent.WRITE, saveKey(args), false, name);
 			default -> new StorageOperation(Intent.WRITE, List.of(), true, name);

@@ -1,5 +1,5 @@
 -- ARGV: 3 id, 4 expected version ('-1' to only look)
-begin()
+local _, count = begin()
 local granted = holderReply(ARGV[3])
 if granted then
   return granted
@@ -10,8 +10,7 @@ if not rv then
 end
 if redis.call('LINDEX', Q, 0) == ARGV[3] then
   local r = parseRequest(rv)
-  local m, total = counts()
-  if compatible(cjson.decode(r.rest).m, m, total) == nil then
+  if compatible(cjson.decode(r.rest).m, counts(), count) == nil then
     local seq = currentSeq()
     if seq ~= ARGV[4] then
       return countsReply(seq)
@@ -19,7 +18,7 @@ if redis.call('LINDEX', Q, 0) == ARGV[3] then
     redis.call('LPOP', Q)
     redis.call('HDEL', R, ARGV[3])
     local g = grantTo(ARGV[3], r.proc, r.owner, r.lease, r.rest)
-    walk(true)
+    walk(true, count + 1)
     return g
   end
 end

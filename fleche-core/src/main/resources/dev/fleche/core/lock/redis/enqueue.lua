@@ -1,10 +1,20 @@
 -- ARGV: 3 id, 4 proc, 5 owner, 6 lease ms, 7 mode and tags json, 8 mode
-begin()
-local empty = redis.call('LLEN', Q) == 0
+local _, count, empty = begin()
+-- idempotent per id: a request queued again after the server lost it may race with itself
+local granted = holderReply(ARGV[3])
+if granted then
+  return granted
+end
+if redis.call('HEXISTS', R, ARGV[3]) == 1 then
+  return { '0', earliest() }
+end
 local ok = false
 if empty then
-  local m, total = counts()
-  ok = compatible(ARGV[8], m, total)
+  if exclusive(ARGV[8]) then
+    ok = count == 0
+  else
+    ok = compatible(ARGV[8], counts(), count)
+  end
   if ok then
     return grantTo(ARGV[3], ARGV[4], ARGV[5], tonumber(ARGV[6]), ARGV[7])
   end

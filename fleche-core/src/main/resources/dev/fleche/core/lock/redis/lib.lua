@@ -33,13 +33,17 @@ end
 
 -- Versions and tokens: strictly increasing, and never below the server's clock in microseconds,
 -- so they stay ahead of every earlier one even when the server lost its data.
-local function nextSeq()
+local function nextSeq(alsoLast)
   local n = tonumber(redis.call('HGET', S, 'seq') or '0') + 1
   if n < NOW_US then
     n = NOW_US
   end
   local s = fmt(n)
-  redis.call('HSET', S, 'seq', s)
+  if alsoLast then
+    redis.call('HSET', S, 'seq', s, 'last', s)
+  else
+    redis.call('HSET', S, 'seq', s)
+  end
   return s
 end
 
@@ -47,15 +51,19 @@ local function currentSeq()
   return redis.call('HGET', S, 'seq') or '0'
 end
 
+-- Exclusive built-in modes are not counted by name (the number of holders tells all a built-in
+-- rule needs); every other mode is, in the counts hash.
+local function exclusive(mode)
+  return mode == 'mutex' or mode == 'write'
+end
+
 local function counts()
   local flat = redis.call('HGETALL', C)
-  local m, total = {}, 0
+  local m = {}
   for i = 1, #flat, 2 do
-    local n = tonumber(flat[i + 1])
-    m[flat[i]] = n
-    total = total + n
+    m[flat[i]] = tonumber(flat[i + 1])
   end
-  return m, total, flat
+  return m
 end
 
 -- The built-in modes' rules; nil for a user-defined mode, which its process decides.
@@ -74,11 +82,19 @@ local function compatible(mode, m, total)
   return nil
 end
 
+-- The held modes for a user-defined rule: the counts hash plus the exclusive holders.
 local function countsReply(seq)
-  local _, _, flat = counts()
+  local m = counts()
+  for _, v in ipairs(redis.call('HVALS', H)) do
+    local mode = cjson.decode(parseHolder(v).rest).m
+    if exclusive(mode) then
+      m[mode] = (m[mode] or 0) + 1
+    end
+  end
   local reply = { '2', seq }
-  for i = 1, #flat do
-    reply[#reply + 1] = flat[i]
+  for mode, n in pairs(m) do
+    reply[#reply + 1] = mode
+    reply[#reply + 1] = fmt(n)
   end
   return reply
 end
@@ -86,33 +102,38 @@ end
 local function dropHolder(id, rest)
   redis.call('HDEL', H, id)
   local mode = cjson.decode(rest).m
-  if redis.call('HINCRBY', C, mode, -1) <= 0 then
+  if not exclusive(mode) and redis.call('HINCRBY', C, mode, -1) <= 0 then
     redis.call('HDEL', C, mode)
   end
 end
 
 -- Removes holders whose lease or liveness ran out; tells their processes.
+-- Returns whether any was removed, the remaining holders' values by id, and their number.
 local function purgeHolders()
   local flat = redis.call('HGETALL', H)
   local changed = false
+  local live, count = {}, 0
   for i = 1, #flat, 2 do
     local h = parseHolder(flat[i + 1])
     if h.exp <= NOW_MS then
       dropHolder(flat[i], h.rest)
       redis.call('PUBLISH', CHAN .. h.proc, 'l ' .. flat[i])
       changed = true
+    else
+      live[flat[i]] = flat[i + 1]
+      count = count + 1
     end
   end
   if changed then
     nextSeq()
   end
-  return changed
+  return changed, live, count
 end
 
+-- (The state hash may carry the idle expiry while busy: losing it only resets the version and
+-- last token, and tokens stay ahead of earlier ones through the clock floor.)
 local function grantTo(id, proc, owner, lease, rest)
-  local tok = nextSeq()
-  redis.call('HSET', S, 'last', tok)
-  redis.call('PERSIST', S)
+  local tok = nextSeq(true)
   local leased, exp = '0', NOW_MS + WATCHDOG
   if lease > 0 then
     leased, exp = '1', NOW_MS + lease
@@ -120,10 +141,12 @@ local function grantTo(id, proc, owner, lease, rest)
   redis.call('HSET', H, id, tok .. '|' .. fmt(NOW_MS) .. '|' .. fmt(exp) .. '|' .. leased .. '|' .. proc .. '|'
     .. owner .. '|' .. rest)
   local decoded = cjson.decode(rest)
-  redis.call('HINCRBY', C, decoded.m, 1)
+  if not exclusive(decoded.m) then
+    redis.call('HINCRBY', C, decoded.m, 1)
+  end
   if #decoded.g > 0 then
     redis.call('SADD', G, unpack(decoded.g))
-    redis.call('PERSIST', G)
+    redis.call('EXPIRE', G, IDLE_TTL)
   end
   return { '1', tok, fmt(exp), fmt(NOW_MS) }
 end
@@ -131,12 +154,14 @@ end
 -- Grants queued requests in order while the head's mode is compatible; drops heads whose process
 -- stopped renewing them. A user-defined mode at the head is decided by its process, told when
 -- something changed.
-local function walk(changed)
-  local m, total = counts()
+local function walk(changed, count)
+  local m
+  local total = count
+  local granted = 0
   while true do
     local head = redis.call('LINDEX', Q, 0)
     if not head then
-      return
+      return true, granted
     end
     local rv = redis.call('HGET', R, head)
     if not rv then
@@ -150,33 +175,44 @@ local function walk(changed)
         changed = true
       else
         local mode = cjson.decode(r.rest).m
-        local ok = compatible(mode, m, total)
+        local ok
+        if exclusive(mode) then
+          ok = total == 0
+        else
+          if not m then
+            m = counts()
+          end
+          ok = compatible(mode, m, total)
+        end
         if ok == nil then
           if changed then
             redis.call('PUBLISH', CHAN .. r.proc, 'w ' .. head)
           end
-          return
+          return false, granted
         end
         if not ok then
-          return
+          return false, granted
         end
         redis.call('LPOP', Q)
         redis.call('HDEL', R, head)
         local g = grantTo(head, r.proc, r.owner, r.lease, r.rest)
         redis.call('PUBLISH', CHAN .. r.proc, 'g ' .. head .. ' ' .. g[2] .. ' ' .. g[3] .. ' ' .. g[4])
-        m[mode] = (m[mode] or 0) + 1
+        if m then
+          m[mode] = (m[mode] or 0) + 1
+        end
         total = total + 1
+        granted = granted + 1
         changed = true
       end
     end
   end
 end
 
+-- An idle lock keeps only its state hash (version, last token), for a day. Empty hashes and
+-- lists vanish by themselves.
 local function idle()
   if redis.call('HLEN', H) == 0 and redis.call('LLEN', Q) == 0 then
-    redis.call('DEL', C, R)
     redis.call('EXPIRE', S, IDLE_TTL)
-    redis.call('EXPIRE', G, IDLE_TTL)
   end
 end
 
@@ -192,8 +228,12 @@ local function earliest()
   return fmt(first - NOW_MS)
 end
 
+-- Every script starts here. Returns the holders' values by id, their number and whether the
+-- queue is empty, all as of after the walk (holders granted by the walk are counted, not listed).
 local function begin()
-  walk(purgeHolders())
+  local changed, live, count = purgeHolders()
+  local empty, granted = walk(changed, count)
+  return live, count + granted, empty
 end
 
 local function holderReply(id)
@@ -205,14 +245,14 @@ local function holderReply(id)
   return nil
 end
 
-local function releaseHolder(id)
-  local hv = redis.call('HGET', H, id)
+-- Releases holder id; returns whether it was held, and the holders left and queue emptiness.
+local function releaseHolder(id, hv, count)
   if not hv then
     return false
   end
   dropHolder(id, parseHolder(hv).rest)
   nextSeq()
-  walk(true)
-  return true
+  local empty, granted = walk(true, count - 1)
+  return true, count - 1 + granted, empty
 end
 

@@ -1,5 +1,5 @@
 -- ARGV: 3 tag. Takes away the grants made with the tag; returns their ids.
-begin()
+local _, count = begin()
 local taken = {}
 local flat = redis.call('HGETALL', H)
 for i = 1, #flat, 2 do
@@ -15,7 +15,7 @@ for i = 1, #flat, 2 do
 end
 if #taken > 0 then
   nextSeq()
-  walk(true)
+  walk(true, count - #taken)
 end
 idle()
 return taken

@@ -1,10 +1,14 @@
 -- ARGV: 3 id, 4 proc, 5 owner, 6 lease ms, 7 mode and tags json, 8 mode, 9 fair, 10 expected version
-begin()
-if ARGV[9] == '1' and redis.call('LLEN', Q) > 0 then
+local _, count, empty = begin()
+if ARGV[9] == '1' and not empty then
   return { '0' }
 end
-local m, total = counts()
-local ok = compatible(ARGV[8], m, total)
+local ok
+if exclusive(ARGV[8]) then
+  ok = count == 0
+else
+  ok = compatible(ARGV[8], counts(), count)
+end
 if ok == nil then
   local seq = currentSeq()
   if seq ~= ARGV[10] then
