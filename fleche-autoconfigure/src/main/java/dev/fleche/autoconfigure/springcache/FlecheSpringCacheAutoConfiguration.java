@@ -3,6 +3,7 @@ package dev.fleche.autoconfigure.springcache;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -70,7 +71,21 @@ public final class FlecheSpringCacheAutoConfiguration {
 		if (shared == null) {
 			builder.ownsLockService();
 		}
+		builder.expireAfter(positive("fleche.cache.spring.expire-after", properties.getExpireAfter()));
+		properties.getCaches().forEach((name, settings) -> {
+			Duration expiry = positive("fleche.cache.spring.caches." + name + ".expire-after", settings.getExpireAfter());
+			if (expiry != null) {
+				builder.expireAfter(name, expiry);
+			}
+		});
 		return builder.build();
+	}
+
+	private static @Nullable Duration positive(String property, @Nullable Duration duration) {
+		if (duration != null && (duration.isNegative() || duration.isZero())) {
+			throw new InvalidConfigurationPropertyValueException(property, duration, "an expiry must be positive");
+		}
+		return duration;
 	}
 
 	@Bean

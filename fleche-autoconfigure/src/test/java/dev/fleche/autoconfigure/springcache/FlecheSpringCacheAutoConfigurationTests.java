@@ -103,6 +103,26 @@ class FlecheSpringCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void perCacheExpiryFromProperties() {
+		runner().withPropertyValues("fleche.cache.spring.caches.items.expire-after=50ms").run(context -> {
+			Catalog catalog = context.getBean(Catalog.class);
+			catalog.item("e");
+			catalog.item("e");
+			assertThat(catalog.runs()).isOne();
+			Thread.sleep(120);
+			catalog.item("e");
+			assertThat(catalog.runs()).as("expired, computed again").isEqualTo(2);
+			catalog.synced("s");
+			Thread.sleep(120);
+			catalog.synced("s");
+			assertThat(catalog.runs()).as("other caches do not expire").isEqualTo(3);
+		});
+		runner().withPropertyValues("fleche.cache.spring.caches.items.expire-after=0s")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fleche.cache.spring.caches.items.expire-after"));
+	}
+
+	@Test
 	void worksWithoutTheLockServiceBean() {
 		runner().withPropertyValues("fleche.lock.enabled=false").run(context -> {
 			assertThat(context).doesNotHaveBean(dev.fleche.core.lock.LockService.class);
