@@ -56,6 +56,9 @@ final class LayeredKeys {
 	}
 
 	boolean contains(String digestOrPrefix) {
+		if (Keys.tooShort(digestOrPrefix)) {
+			return false;
+		}
 		Digest key;
 		try {
 			key = expand(digestOrPrefix);

@@ -20,6 +20,7 @@ import dev.fleche.core.call.CallTemplate;
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.storage.CorruptEntryException;
 import dev.fleche.core.storage.KeyNotFoundException;
+import dev.fleche.core.storage.codec.EntryCodec;
 import dev.fleche.core.storage.support.AbstractCallStorage;
 import dev.fleche.core.storage.support.CallJson;
 import dev.fleche.core.storage.support.Keys;
@@ -44,8 +45,13 @@ final class PostgresCallStorage extends AbstractCallStorage {
 
 	private final String upsert;
 
-	PostgresCallStorage(PostgresConnections connections, String table) {
+	private static final String FORMAT = "call-json";
+
+	private final EntryCodec codec;
+
+	PostgresCallStorage(PostgresConnections connections, String table, EntryCodec codec) {
 		this.connections = connections;
+		this.codec = codec;
 		this.table = table;
 		this.keys = new PostgresKeys(connections, table, "key");
 		this.upsert = "INSERT INTO " + table + " (key, name, version, result, arguments, metadata, record)"
@@ -73,7 +79,7 @@ final class PostgresCallStorage extends AbstractCallStorage {
 			statement.setString(4, call.result().hex());
 			statement.setString(5, PostgresQuery.argumentsJson(call));
 			statement.setString(6, PostgresQuery.metadataJson(call));
-			statement.setBytes(7, CallJson.write(call));
+			statement.setBytes(7, this.codec.encode(call.key(), FORMAT, CallJson.write(call)));
 			return statement.executeUpdate();
 		}
 	}
@@ -99,6 +105,10 @@ final class PostgresCallStorage extends AbstractCallStorage {
 	@Override
 	public Digest result(String digestOrPrefix) {
 		Digest key = expand(digestOrPrefix);
+		if (this.codec.isSigned()) {
+			// the result column is not signed; the record is
+			return load(key.hex()).result();
+		}
 		String result = this.connections.run(connection -> {
 			try (PreparedStatement statement = connection.prepareStatement("SELECT result FROM " + this.table
 					+ " WHERE key = ?")) {
@@ -242,14 +252,36 @@ final class PostgresCallStorage extends AbstractCallStorage {
 		});
 	}
 
+	/** Verifies (when signed) and reads a stored record; a record moved to another key fails. */
 	private Call read(Digest key, byte[] record) {
+		String where = where(key);
+		EntryCodec.Decoded decoded = this.codec.decode(key, record, where);
+		Call call;
 		try {
-			Call call = CallJson.read(record);
-			return call;
+			call = CallJson.read(decoded.payload());
 		}
-		catch (IllegalArgumentException ex) {
-			throw new CorruptEntryException(where(key), ex.getMessage(), ex);
+		catch (RuntimeException | StackOverflowError ex) {
+			throw new CorruptEntryException(where, "call record cannot be read: " + ex.getMessage(), ex);
 		}
+		if (!call.key().equals(key)) {
+			throw new CorruptEntryException(where, "the record stored under this key is the call " + call.key());
+		}
+		return call;
+	}
+
+	@Override
+	public long storedSize(Digest key) {
+		Long size = this.connections.run(connection -> {
+			try (PreparedStatement statement = connection.prepareStatement("SELECT octet_length(record)"
+					+ " + octet_length(arguments::text) + octet_length(metadata::text) + 64 FROM " + this.table
+					+ " WHERE key = ?")) {
+				statement.setString(1, key.hex());
+				try (ResultSet rows = statement.executeQuery()) {
+					return rows.next() ? rows.getLong(1) : null;
+				}
+			}
+		});
+		return (size != null) ? size : -1;
 	}
 
 	private String where(Digest key) {

@@ -64,7 +64,7 @@ public final class PostgresStore {
 		return new PostgresStore(
 				new EncodedValueStorage(new PostgresByteStore(connections, settings.names().qualified("values")), serializer,
 						codec),
-				new PostgresCallStorage(connections, settings.names().qualified("calls")));
+				new PostgresCallStorage(connections, settings.names().qualified("calls"), codec));
 	}
 
 	private static void checkTables(Connection connection, PostgresStoreSettings settings) throws SQLException {
