@@ -1,9 +1,12 @@
 package dev.fleche.autoconfigure.springcache;
 
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.fleche.core.lock.Lock;
 import dev.fleche.core.lock.LockService;
@@ -30,10 +33,14 @@ final class CacheRegion {
 
 	private final Executor executor;
 
+	private final @Nullable Duration expireAfter;
+
+	private final Clock clock;
+
 	private final ConcurrentHashMap<Type, FlecheCache> views = new ConcurrentHashMap<>();
 
 	CacheRegion(String name, ValueStorage values, LockService locks, boolean allowNullValues, Duration syncTimeout,
-			Executor executor) {
+			Executor executor, @Nullable Duration expireAfter, Clock clock) {
 		this.name = name;
 		this.keys = new SpringCacheKeys(name);
 		this.values = values;
@@ -41,6 +48,18 @@ final class CacheRegion {
 		this.allowNullValues = allowNullValues;
 		this.syncTimeout = syncTimeout;
 		this.executor = executor;
+		this.expireAfter = expireAfter;
+		this.clock = clock;
+	}
+
+	/** How long an entry is served after it was stored, or {@code null} for ever. */
+	@Nullable Duration expireAfter() {
+		return this.expireAfter;
+	}
+
+	/** The clock of stored-at times and expiry. */
+	Clock clock() {
+		return this.clock;
 	}
 
 	/** The view reading values as {@code type}. */

@@ -1,6 +1,7 @@
 package dev.fleche.autoconfigure.springcache;
 
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cache.Cache;
 import org.springframework.cache.support.SimpleValueWrapper;
+import org.springframework.core.ResolvableType;
 
 import dev.fleche.core.digest.Digest;
 import dev.fleche.core.lock.LockException;
@@ -24,7 +26,7 @@ import dev.fleche.core.storage.ValueStorage;
  * so they are shared by every process on the same storage. A computing miss ({@code sync}) and
  * the conditional writes hold the entry's lock of Fleche's lock service, so across processes too
  * one computes and the others read its result. An entry that cannot be read back as the declared
- * type is reported and treated as a miss.
+ * type is reported and treated as a miss; so is one older than the cache's expiry.
  */
 public final class FlecheCache implements Cache {
 
@@ -69,7 +71,8 @@ public final class FlecheCache implements Cache {
 			return (wrapper != null) ? (T) wrapper.get() : null;
 		}
 		try {
-			return type.cast(this.region.values().load(storageKey.hex(), type));
+			StoredEntry<?> entry = (StoredEntry<?>) this.region.values().load(storageKey.hex(), entryType(type));
+			return (entry != null && !expired(entry)) ? type.cast(entry.value()) : null;
 		}
 		catch (KeyNotFoundException ex) {
 			return null;
@@ -199,7 +202,8 @@ public final class FlecheCache implements Cache {
 
 	private @Nullable ValueWrapper lookup(Digest storageKey, Type type) {
 		try {
-			return new SimpleValueWrapper(this.region.values().load(storageKey.hex(), type));
+			StoredEntry<?> entry = (StoredEntry<?>) this.region.values().load(storageKey.hex(), entryType(type));
+			return (entry != null && !expired(entry)) ? new SimpleValueWrapper(entry.value()) : null;
 		}
 		catch (KeyNotFoundException ex) {
 			return null;
@@ -216,7 +220,16 @@ public final class FlecheCache implements Cache {
 			throw new IllegalArgumentException("Cache '" + getName()
 					+ "' is configured to not allow null values (fleche.cache.spring.allow-null-values=false)");
 		}
-		this.region.values().save(value, storageKey);
+		this.region.values().save(new StoredEntry<>(this.region.clock().millis(), value), storageKey);
+	}
+
+	private static Type entryType(Type valueType) {
+		return ResolvableType.forClassWithGenerics(StoredEntry.class, ResolvableType.forType(valueType)).getType();
+	}
+
+	private boolean expired(StoredEntry<?> entry) {
+		Duration expireAfter = this.region.expireAfter();
+		return expireAfter != null && this.region.clock().millis() - entry.storedAt() >= expireAfter.toMillis();
 	}
 
 	private LockHandle acquire(Digest storageKey) {

@@ -1,10 +1,13 @@
 package dev.fleche.autoconfigure.springcache;
 
 import java.lang.reflect.Type;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +45,12 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 
 	private final boolean ownsLocks;
 
+	private final @Nullable Duration expireAfter;
+
+	private final Map<String, Duration> expireAfterByCache;
+
+	private final Clock clock;
+
 	private final ConcurrentHashMap<String, CacheRegion> regions = new ConcurrentHashMap<>();
 
 	private FlecheCacheManager(Builder builder) {
@@ -52,6 +61,9 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 		this.executor = builder.executor;
 		this.dynamic = builder.cacheNames.isEmpty();
 		this.ownsLocks = builder.ownsLocks;
+		this.expireAfter = builder.expireAfter;
+		this.expireAfterByCache = Map.copyOf(builder.expireAfterByCache);
+		this.clock = builder.clock;
 		builder.cacheNames.forEach(this::region);
 	}
 
@@ -86,7 +98,8 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 
 	private CacheRegion region(String name) {
 		return this.regions.computeIfAbsent(name,
-				n -> new CacheRegion(n, this.values, this.locks, this.allowNullValues, this.syncTimeout, this.executor));
+				n -> new CacheRegion(n, this.values, this.locks, this.allowNullValues, this.syncTimeout, this.executor,
+						this.expireAfterByCache.getOrDefault(n, this.expireAfter), this.clock));
 	}
 
 	/** Builds a {@link FlecheCacheManager}; each setting is checked when set. */
@@ -105,6 +118,12 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 		private Set<String> cacheNames = Set.of();
 
 		private boolean ownsLocks;
+
+		private @Nullable Duration expireAfter;
+
+		private final Map<String, Duration> expireAfterByCache = new HashMap<>();
+
+		private Clock clock = Clock.systemUTC();
 
 		private Builder(ValueStorage values, LockService locks) {
 			this.values = Objects.requireNonNull(values, "values");
@@ -141,6 +160,31 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 			}
 			this.cacheNames = Set.copyOf(List.copyOf(cacheNames));
 			return this;
+		}
+
+		/** How long every cache serves an entry after it was stored; {@code null} (the default): for ever. */
+		public Builder expireAfter(@Nullable Duration expireAfter) {
+			this.expireAfter = checkedExpiry(expireAfter);
+			return this;
+		}
+
+		/** How long the cache {@code name} serves an entry after it was stored, over the default. */
+		public Builder expireAfter(String name, Duration expireAfter) {
+			this.expireAfterByCache.put(name, Objects.requireNonNull(checkedExpiry(expireAfter), "expireAfter"));
+			return this;
+		}
+
+		/** The clock of stored-at times and expiry. */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		private static @Nullable Duration checkedExpiry(@Nullable Duration expireAfter) {
+			if (expireAfter != null && (expireAfter.isNegative() || expireAfter.isZero())) {
+				throw new IllegalArgumentException("An expiry must be positive, got " + expireAfter);
+			}
+			return expireAfter;
 		}
 
 		/** The manager closes the lock service when it is destroyed. */

@@ -3,6 +3,7 @@ package dev.fleche.autoconfigure.springcache;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.interceptor.SimpleKey;
@@ -15,7 +16,9 @@ import dev.fleche.core.digest.UndigestableValueException;
 /**
  * Maps a cache name and a Spring cache key to a storage key, without a call record: the first
  * {@value #NAME_HEX} hexadecimal characters come from the digest of the cache name (so a cache's
- * entries can be listed by prefix), the rest from the canonical digest of name and key.
+ * entries can be listed by prefix), the rest from the canonical digest of name and key. The
+ * storage keys of the last few thousand keys are remembered by equality (as Spring's caches match
+ * keys), so a repeated key is not digested again.
  */
 final class SpringCacheKeys {
 
@@ -24,9 +27,15 @@ final class SpringCacheKeys {
 
 	private static final Field SIMPLE_KEY_PARAMS = simpleKeyParams();
 
+	/** Most keys remembered per cache before the memo starts over. */
+	static final int MEMO_SIZE = 4096;
+
 	private final String name;
 
 	private final String prefix;
+
+	/** Storage keys of recently used Spring keys, by equality, as Spring's own caches match keys. */
+	private final ConcurrentHashMap<Object, Digest> memo = new ConcurrentHashMap<>();
 
 	SpringCacheKeys(String name) {
 		this.name = name;
@@ -43,6 +52,19 @@ final class SpringCacheKeys {
 	 * @throws IllegalArgumentException if the key has no canonical form, naming the cache and type
 	 */
 	Digest storageKey(Object key) {
+		Digest known = this.memo.get(key);
+		if (known != null) {
+			return known;
+		}
+		Digest computed = digest(key);
+		if (this.memo.size() >= MEMO_SIZE) {
+			this.memo.clear();
+		}
+		this.memo.put(key, computed);
+		return computed;
+	}
+
+	private Digest digest(Object key) {
 		Digest entry;
 		try {
 			entry = Digester.standard().digest(List.of(this.name, canonical(key)));

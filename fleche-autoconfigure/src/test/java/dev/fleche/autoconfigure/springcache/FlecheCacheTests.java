@@ -100,6 +100,19 @@ class FlecheCacheTests {
 	}
 
 	@Test
+	void moreKeysThanTheMemoHoldsStillMapToTheirEntries() {
+		FlecheCache cache = orders();
+		int count = SpringCacheKeys.MEMO_SIZE + 500;
+		for (int i = 0; i < count; i++) {
+			cache.put(i, new Order("o" + i, i));
+		}
+		for (int i = 0; i < count; i += 97) {
+			assertThat(cache.get(i).get()).isEqualTo(new Order("o" + i, i));
+			assertThat(cache.get((long) i)).as("a Long is another key").isNull();
+		}
+	}
+
+	@Test
 	void aKeyWithoutCanonicalFormIsNamed() {
 		assertThatIllegalArgumentException().isThrownBy(() -> orders().get(new Object()))
 			.withMessageContaining("java.lang.Object")
@@ -273,6 +286,71 @@ class FlecheCacheTests {
 		assertThat(cache.get("k")).isNull();
 		assertThat(cache.retrieve("k", () -> CompletableFuture.completedFuture(new Order("k", 2))).get(5,
 				TimeUnit.SECONDS)).isEqualTo(new Order("k", 2));
+	}
+
+	/** A clock the test moves. */
+	static final class MovingClock extends java.time.Clock {
+
+		private final java.util.concurrent.atomic.AtomicLong millis = new java.util.concurrent.atomic.AtomicLong(1_000_000);
+
+		void advance(Duration by) {
+			this.millis.addAndGet(by.toMillis());
+		}
+
+		@Override
+		public long millis() {
+			return this.millis.get();
+		}
+
+		@Override
+		public java.time.Instant instant() {
+			return java.time.Instant.ofEpochMilli(millis());
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public java.time.Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+	@Test
+	void entriesExpireAfterTheirCachesExpiry() {
+		MovingClock clock = new MovingClock();
+		FlecheCacheManager expiring = FlecheCacheManager.builder(this.values, this.locks)
+			.expireAfter(Duration.ofMinutes(10))
+			.expireAfter("short", Duration.ofSeconds(5))
+			.clock(clock)
+			.build();
+		FlecheCache shortLived = expiring.getCache("short", Order.class);
+		FlecheCache longLived = expiring.getCache("long", Order.class);
+		shortLived.put("k", new Order("k", 1));
+		longLived.put("k", new Order("k", 1));
+		shortLived.put("n", null);
+		clock.advance(Duration.ofSeconds(4));
+		assertThat(shortLived.get("k").get()).isEqualTo(new Order("k", 1));
+		assertThat(shortLived.get("n")).isNotNull();
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(shortLived.get("k")).isNull();
+		assertThat(shortLived.get("n")).as("a cached null expires too").isNull();
+		assertThat(shortLived.get("k", Order.class)).isNull();
+		assertThat(longLived.get("k").get()).isEqualTo(new Order("k", 1));
+		assertThat(shortLived.putIfAbsent("k", new Order("k", 2))).as("an expired entry is absent").isNull();
+		assertThat(shortLived.get("k", () -> new Order("k", 3))).isEqualTo(new Order("k", 2));
+		clock.advance(Duration.ofMinutes(10));
+		assertThat(longLived.get("k")).isNull();
+		assertThat(shortLived.get("k", () -> new Order("k", 3))).isEqualTo(new Order("k", 3));
+	}
+
+	@Test
+	void anExpiryMustBePositive() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> FlecheCacheManager.builder(this.values, this.locks).expireAfter(Duration.ZERO));
 	}
 
 	@Test

@@ -88,6 +88,41 @@ class FlecheSpringCacheAutoConfigurationTests {
 	}
 
 	@Test
+	void fixedCacheNamesFromFlecheOrBootProperties() {
+		runner().withPropertyValues("fleche.cache.spring.cache-names=items,synced")
+			.run(context -> assertThat(context.getBean(FlecheCacheManager.class).getCacheNames())
+				.containsExactly("items", "synced"));
+		runner().withPropertyValues("spring.cache.cache-names=items")
+			.run(context -> {
+				assertThat(context.getBean(FlecheCacheManager.class).getCacheNames()).containsExactly("items");
+				assertThat(context.getBean(FlecheCacheManager.class).getCache("other")).isNull();
+				org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+					.isThrownBy(() -> context.getBean(Catalog.class).synced("x"))
+					.withMessageContaining("Cannot find cache named 'synced'");
+			});
+	}
+
+	@Test
+	void perCacheExpiryFromProperties() {
+		runner().withPropertyValues("fleche.cache.spring.caches.items.expire-after=50ms").run(context -> {
+			Catalog catalog = context.getBean(Catalog.class);
+			catalog.item("e");
+			catalog.item("e");
+			assertThat(catalog.runs()).isOne();
+			Thread.sleep(120);
+			catalog.item("e");
+			assertThat(catalog.runs()).as("expired, computed again").isEqualTo(2);
+			catalog.synced("s");
+			Thread.sleep(120);
+			catalog.synced("s");
+			assertThat(catalog.runs()).as("other caches do not expire").isEqualTo(3);
+		});
+		runner().withPropertyValues("fleche.cache.spring.caches.items.expire-after=0s")
+			.run(context -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fleche.cache.spring.caches.items.expire-after"));
+	}
+
+	@Test
 	void worksWithoutTheLockServiceBean() {
 		runner().withPropertyValues("fleche.lock.enabled=false").run(context -> {
 			assertThat(context).doesNotHaveBean(dev.fleche.core.lock.LockService.class);
