@@ -39,9 +39,12 @@ final class CacheRegion {
 
 	private final ConcurrentHashMap<Type, FlecheCache> views = new ConcurrentHashMap<>();
 
+	private final @Nullable EntryRecords records;
+
 	CacheRegion(String name, ValueStorage values, LockService locks, boolean allowNullValues, Duration syncTimeout,
-			Executor executor, @Nullable Duration expireAfter, Clock clock) {
+			Executor executor, @Nullable Duration expireAfter, Clock clock, @Nullable EntryRecords records) {
 		this.name = name;
+		this.records = records;
 		this.keys = new SpringCacheKeys(name);
 		this.values = values;
 		this.locks = locks;
@@ -89,6 +92,11 @@ final class CacheRegion {
 
 	Executor executor() {
 		return this.executor;
+	}
+
+	/** The call records of entries, when the store has a size limit; {@code null} otherwise. */
+	@Nullable EntryRecords records() {
+		return this.records;
 	}
 
 	/** The lock that serializes computing, and conditional writes of, one entry across processes. */

@@ -164,7 +164,16 @@ public final class FlecheCache implements Cache {
 
 	@Override
 	public void evict(Object key) {
-		this.region.values().evict(storageKey(key).hex());
+		Digest storageKey = storageKey(key);
+		this.region.values().evict(storageKey.hex());
+		evictRecord(storageKey);
+	}
+
+	private void evictRecord(Digest storageKey) {
+		EntryRecords records = this.region.records();
+		if (records != null) {
+			records.evict(getName(), storageKey);
+		}
 	}
 
 	@Override
@@ -173,6 +182,7 @@ public final class FlecheCache implements Cache {
 		try (LockHandle held = acquire(storageKey)) {
 			boolean present = this.region.values().contains(storageKey.hex());
 			this.region.values().evict(storageKey.hex());
+			evictRecord(storageKey);
 			return present;
 		}
 	}
@@ -190,6 +200,7 @@ public final class FlecheCache implements Cache {
 		for (Digest stored : this.region.values().list()) {
 			if (stored.startsWith(prefix)) {
 				this.region.values().evict(stored.hex());
+				evictRecord(stored);
 				any = true;
 			}
 		}
@@ -203,7 +214,14 @@ public final class FlecheCache implements Cache {
 	private @Nullable ValueWrapper lookup(Digest storageKey, Type type) {
 		try {
 			StoredEntry<?> entry = (StoredEntry<?>) this.region.values().load(storageKey.hex(), entryType(type));
-			return (entry != null && !expired(entry)) ? new SimpleValueWrapper(entry.value()) : null;
+			if (entry == null || expired(entry)) {
+				return null;
+			}
+			EntryRecords records = this.region.records();
+			if (records != null) {
+				records.hit(getName(), storageKey);
+			}
+			return new SimpleValueWrapper(entry.value());
 		}
 		catch (KeyNotFoundException ex) {
 			return null;
@@ -220,7 +238,14 @@ public final class FlecheCache implements Cache {
 			throw new IllegalArgumentException("Cache '" + getName()
 					+ "' is configured to not allow null values (fleche.cache.spring.allow-null-values=false)");
 		}
-		this.region.values().save(new StoredEntry<>(this.region.clock().millis(), value), storageKey);
+		StoredEntry<?> entry = new StoredEntry<>(this.region.clock().millis(), value);
+		EntryRecords records = this.region.records();
+		if (records == null) {
+			this.region.values().save(entry, storageKey);
+		}
+		else {
+			records.save(getName(), storageKey, entry.storedAt(), () -> this.region.values().save(entry, storageKey));
+		}
 	}
 
 	private static Type entryType(Type valueType) {

@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cache.CacheManager;
 
+import dev.fleche.core.cache.eviction.SizeLimiter;
 import dev.fleche.core.lock.LockService;
+import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
 
 /**
@@ -53,6 +55,8 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 
 	private final ConcurrentHashMap<String, CacheRegion> regions = new ConcurrentHashMap<>();
 
+	private final @Nullable EntryRecords records;
+
 	private FlecheCacheManager(Builder builder) {
 		this.values = builder.values;
 		this.locks = builder.locks;
@@ -64,6 +68,7 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 		this.expireAfter = builder.expireAfter;
 		this.expireAfterByCache = Map.copyOf(builder.expireAfterByCache);
 		this.clock = builder.clock;
+		this.records = EntryRecords.of(builder.calls, builder.sizeLimiter);
 		builder.cacheNames.forEach(this::region);
 	}
 
@@ -99,7 +104,7 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 	private CacheRegion region(String name) {
 		return this.regions.computeIfAbsent(name,
 				n -> new CacheRegion(n, this.values, this.locks, this.allowNullValues, this.syncTimeout, this.executor,
-						this.expireAfterByCache.getOrDefault(n, this.expireAfter), this.clock));
+						this.expireAfterByCache.getOrDefault(n, this.expireAfter), this.clock, this.records));
 	}
 
 	/** Builds a {@link FlecheCacheManager}; each setting is checked when set. */
@@ -125,9 +130,24 @@ public final class FlecheCacheManager implements CacheManager, DisposableBean {
 
 		private Clock clock = Clock.systemUTC();
 
+		private @Nullable CallStorage calls;
+
+		private @Nullable SizeLimiter sizeLimiter;
+
 		private Builder(ValueStorage values, LockService locks) {
 			this.values = Objects.requireNonNull(values, "values");
 			this.locks = Objects.requireNonNull(locks, "locks");
+		}
+
+		/**
+		 * The size limit of the store: each entry then also gets a call record in {@code calls}, so
+		 * the limiter evicts entries least recently used with the cached calls, and never collects
+		 * them as values no call uses.
+		 */
+		public Builder sizeLimit(CallStorage calls, SizeLimiter sizeLimiter) {
+			this.calls = Objects.requireNonNull(calls, "calls");
+			this.sizeLimiter = Objects.requireNonNull(sizeLimiter, "sizeLimiter");
+			return this;
 		}
 
 		/** Whether null values are stored (the default); otherwise putting null is an error. */

@@ -22,9 +22,11 @@ import org.springframework.core.env.Environment;
 
 import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
 import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
+import dev.fleche.core.cache.eviction.SizeLimiter;
 import dev.fleche.core.lock.LockService;
 import dev.fleche.core.lock.local.LocalLockBackend;
 import dev.fleche.core.lock.support.LockServices;
+import dev.fleche.core.storage.CallStorage;
 import dev.fleche.core.storage.ValueStorage;
 
 /**
@@ -45,6 +47,7 @@ public final class FlecheSpringCacheAutoConfiguration {
 
 	@Bean
 	FlecheCacheManager cacheManager(ValueStorage values, ObjectProvider<LockService> lockService,
+			ObjectProvider<CallStorage> calls, ObjectProvider<SizeLimiter> sizeLimiter,
 			FlecheSpringCacheProperties properties, Environment environment) {
 		Duration syncTimeout = properties.getSyncTimeout();
 		if (syncTimeout == null || syncTimeout.isNegative()) {
@@ -70,6 +73,11 @@ public final class FlecheSpringCacheAutoConfiguration {
 			.cacheNames(cacheNames);
 		if (shared == null) {
 			builder.ownsLockService();
+		}
+		SizeLimiter limiter = sizeLimiter.getIfUnique();
+		CallStorage callStorage = calls.getIfUnique();
+		if (limiter != null && callStorage != null) {
+			builder.sizeLimit(callStorage, limiter);
 		}
 		builder.expireAfter(positive("fleche.cache.spring.expire-after", properties.getExpireAfter()));
 		properties.getCaches().forEach((name, settings) -> {
