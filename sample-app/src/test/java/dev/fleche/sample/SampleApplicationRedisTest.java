@@ -80,6 +80,9 @@ class SampleApplicationRedisTest {
 		assertThat(send(second, "GET", "/reports/2031").body()).isEqualTo(report.body());
 		assertThat(first.getBean(ReportExecutions.class).count()).isEqualTo(1);
 		assertThat(second.getBean(ReportExecutions.class).count()).isZero();
+		// the report is on the server, not in a store of the working directory: "*<n>" is the
+		// number of keys under the prefix
+		assertThat(this.server.command("KEYS", this.prefix + "*")).startsWith("*").isNotEqualTo("*0");
 
 		ExecutorService threads = Executors.newFixedThreadPool(8);
 		try {
