@@ -156,6 +156,7 @@ public class FlecheProperties {
 		/**
 		 * The Redis storage, when the type is redis.
 		 */
+		@NestedConfigurationProperty
 		private final RedisStorageProperties redis = new RedisStorageProperties();
 
 		public RedisStorageProperties getRedis() {
@@ -429,6 +430,7 @@ public class FlecheProperties {
 		/**
 		 * The Redis backend, when the backend is redis.
 		 */
+		@NestedConfigurationProperty
 		private final RedisLockProperties redis = new RedisLockProperties();
 
 		public RedisLockProperties getRedis() {
@@ -529,6 +531,7 @@ public class FlecheProperties {
 		/**
 		 * Layered caches.
 		 */
+		@NestedConfigurationProperty
 		private final CacheLayersProperties layers = new CacheLayersProperties();
 
 		public @Nullable Duration getExpireAfter() {

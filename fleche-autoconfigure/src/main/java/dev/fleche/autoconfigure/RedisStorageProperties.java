@@ -17,7 +17,7 @@ public class RedisStorageProperties {
 	private String prefix = "fleche:";
 
 	/**
-	 * How long each stored entry lives; unset to keep entries until evicted.
+	 * How long each stored entry lives. Unset (the default): entries stay until evicted.
 	 */
 	private @Nullable Duration ttl;
 

@@ -35,7 +35,9 @@ class ConfigurationMetadataTests {
 				missing.add(name);
 			}
 		}
-		assertThat(names).contains("fleche.lock.statistics.max-keys", "fleche.cache.spring.sync-timeout");
+		assertThat(names).contains("fleche.lock.statistics.max-keys", "fleche.cache.spring.sync-timeout",
+				"fleche.lock.redis.prefix", "fleche.storage.redis.ttl", "fleche.lock.postgres.schema",
+				"fleche.storage.postgres.table-prefix", "fleche.cache.layers.near-ttl", "fleche.storage.size-limit");
 		assertThat(missing).isEmpty();
 		assertThat(metadata.get("properties").valueStream()
 			.filter(p -> p.get("name").asString().equals("fleche.lock.statistics.max-keys"))
