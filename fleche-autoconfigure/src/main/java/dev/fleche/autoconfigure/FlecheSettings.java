@@ -27,7 +27,7 @@ public final class FlecheSettings {
 	}
 
 	/** The serializer of {@code fleche.storage.serializer}. */
-	public static Serializer serializer(FlecheProperties.Storage storage) {
+	public static Serializer serializer(FlecheStorageProperties storage) {
 		if (storage.getSerializer() == FlecheProperties.SerializerType.JAVA) {
 			if (storage.getJavaAllowList().isEmpty()) {
 				throw new InvalidConfigurationPropertyValueException("fleche.storage.java-allow-list", "[]",
@@ -45,7 +45,7 @@ public final class FlecheSettings {
 		return new JacksonSerializer();
 	}
 
-	private static JavaSerializer.Limits javaLimits(FlecheProperties.JavaLimits limits) {
+	private static JavaSerializer.Limits javaLimits(FlecheStorageProperties.JavaLimits limits) {
 		String prefix = "fleche.storage.java-limits.";
 		positive(prefix + "max-depth", limits.getMaxDepth());
 		positive(prefix + "max-array-length", limits.getMaxArrayLength());
@@ -65,7 +65,7 @@ public final class FlecheSettings {
 	}
 
 	/** The maximum entry size of {@code fleche.storage.max-entry-size}, in bytes. */
-	public static long maxEntryBytes(FlecheProperties.Storage storage) {
+	public static long maxEntryBytes(FlecheStorageProperties storage) {
 		DataSize size = storage.getMaxEntrySize();
 		if (size == null || size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE - 1024) {
 			throw new InvalidConfigurationPropertyValueException("fleche.storage.max-entry-size", size,
@@ -75,11 +75,11 @@ public final class FlecheSettings {
 	}
 
 	/** The entry codec of {@code fleche.storage.compression} and {@code fleche.storage.signing-keys}. */
-	public static EntryCodec codec(FlecheProperties.Storage storage) {
+	public static EntryCodec codec(FlecheStorageProperties storage) {
 		List<SigningKey> keys = new ArrayList<>();
-		List<FlecheProperties.SigningKey> configured = storage.getSigningKeys();
+		List<FlecheStorageProperties.SigningKey> configured = storage.getSigningKeys();
 		for (int i = 0; i < configured.size(); i++) {
-			FlecheProperties.SigningKey key = configured.get(i);
+			FlecheStorageProperties.SigningKey key = configured.get(i);
 			String property = "fleche.storage.signing-keys[" + i + "]";
 			if (key.getSecret() == null || key.getSecret().getBytes(StandardCharsets.UTF_8).length < SigningKey.MIN_SECRET_BYTES) {
 				throw new InvalidConfigurationPropertyValueException(property + ".secret", "<hidden>",
@@ -102,7 +102,7 @@ public final class FlecheSettings {
 	}
 
 	/** The storage directory of {@code fleche.storage.path}. */
-	public static Path storagePath(FlecheProperties.Storage storage) {
+	public static Path storagePath(FlecheStorageProperties storage) {
 		String path = storage.getPath();
 		if (path == null || path.isBlank()) {
 			throw new InvalidConfigurationPropertyValueException("fleche.storage.path", path, "a directory is required");
@@ -144,7 +144,7 @@ public final class FlecheSettings {
 	}
 
 	/** Checks {@code fleche.lock.default-timeout} and {@code fleche.lock.default-lease}. */
-	public static void checkLockDurations(FlecheProperties.Lock lock) {
+	public static void checkLockDurations(FlecheLockProperties lock) {
 		Duration timeout = lock.getDefaultTimeout();
 		if (timeout == null || timeout.isNegative()) {
 			throw new InvalidConfigurationPropertyValueException("fleche.lock.default-timeout", timeout,

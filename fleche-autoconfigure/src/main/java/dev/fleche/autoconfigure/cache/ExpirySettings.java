@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.convert.DurationStyle;
 
+import dev.fleche.autoconfigure.FlecheCacheProperties;
 import dev.fleche.autoconfigure.FlecheProperties;
 import dev.fleche.autoconfigure.FunctionCacheProperties;
 
@@ -21,7 +22,7 @@ final class ExpirySettings {
 	private ExpirySettings() {
 	}
 
-	static @Nullable Duration resolve(FlecheProperties.@Nullable Cache cache, String name, String identity,
+	static @Nullable Duration resolve(@Nullable FlecheCacheProperties cache, String name, String identity,
 			String annotated) {
 		if (cache != null) {
 			FunctionCacheProperties function = cache.getFunctions().get(name);

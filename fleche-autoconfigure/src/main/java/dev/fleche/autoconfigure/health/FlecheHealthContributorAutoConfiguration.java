@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fleche.autoconfigure.FlecheProperties;
+import dev.fleche.autoconfigure.FlecheStorageProperties;
 import dev.fleche.autoconfigure.FlecheSettings;
 import dev.fleche.autoconfigure.lock.FlecheLockAutoConfiguration;
 import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
@@ -36,7 +37,7 @@ public final class FlecheHealthContributorAutoConfiguration {
 		@ConditionalOnMissingBean(name = "flecheStoreHealthIndicator")
 		StoreHealthIndicator flecheStoreHealthIndicator(ValueStorage values, CallStorage calls,
 				FlecheProperties properties, ObjectProvider<SizeLimiter> sizeLimiter) {
-			FlecheProperties.Storage storage = properties.getStorage();
+			FlecheStorageProperties storage = properties.getStorage();
 			String type = storage.getLayers().isEmpty() ? storage.getType().name().toLowerCase()
 					: storage.getLayers().toString().toLowerCase();
 			String location = (storage.getType() == FlecheProperties.StorageType.MEMORY && storage.getLayers().isEmpty())

@@ -21,6 +21,7 @@ import org.springframework.expression.spel.standard.SpelExpressionParser;
 import dev.fleche.annotation.LockKind;
 import dev.fleche.annotation.Locked;
 import dev.fleche.annotation.OnTimeout;
+import dev.fleche.autoconfigure.FlecheLockProperties;
 import dev.fleche.autoconfigure.FlecheProperties;
 import dev.fleche.autoconfigure.startup.KeyExpressionCheck;
 import dev.fleche.autoconfigure.support.AnnotatedMethodPointcut;
@@ -67,7 +68,7 @@ public final class LockedOperationSource {
 		if (locked == null) {
 			throw new InvalidLockedMethodException(identity, "no @Locked annotation");
 		}
-		FlecheProperties.Lock defaults = this.properties.getObject().getLock();
+		FlecheLockProperties defaults = this.properties.getObject().getLock();
 		LockedOperation.Builder builder = new LockedOperation.Builder();
 		builder.method = identity;
 		builder.name = locked.name().isEmpty() ? MethodIdentity.shortName(targetClass, method) : resolve(locked.name());

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 import dev.fleche.autoconfigure.FlecheProperties;
+import dev.fleche.autoconfigure.FlecheStorageProperties;
 import dev.fleche.autoconfigure.FlecheProperties.StorageType;
 import dev.fleche.autoconfigure.FlecheSettings;
 import dev.fleche.autoconfigure.storage.FlecheStorageAutoConfiguration;
@@ -35,7 +36,7 @@ public final class LayeredStores implements AutoCloseable {
 	 * @throws InvalidConfigurationPropertyValueException if there are fewer than two layers or one
 	 * appears twice
 	 */
-	public LayeredStores(FlecheProperties.Storage storage, Serializer serializer, EntryCodec codec) {
+	public LayeredStores(FlecheStorageProperties storage, Serializer serializer, EntryCodec codec) {
 		List<StorageType> layers = storage.getLayers();
 		if (layers.size() < 2 || new HashSet<>(layers).size() != layers.size()) {
 			throw new InvalidConfigurationPropertyValueException("fleche.storage.layers", layers,
