@@ -55,12 +55,15 @@ final class KeyEngine {
 
 	private final FifoWalk walk;
 
+	private final KeyRequests requests;
+
 	private boolean closed;
 
 	KeyEngine(LockDirectory directory, KeyFile file) {
 		this.directory = directory;
 		this.file = file;
 		this.walk = new FifoWalk(this, file, directory);
+		this.requests = new KeyRequests(this, file, this.walk, directory);
 	}
 
 	String key() {
@@ -104,7 +107,7 @@ final class KeyEngine {
 		T result;
 		RuntimeException failure = null;
 		boolean changed = false;
-		if (!lockGate(deadline)) {
+		if (!Deadlines.lock(this.gate, deadline)) {
 			throw StateBusyException.INSTANCE;
 		}
 		try {
@@ -161,26 +164,6 @@ final class KeyEngine {
 		return result;
 	}
 
-	/** Takes the gate before {@code deadline}, an interrupt set aside. */
-	private boolean lockGate(long deadline) {
-		boolean interrupted = false;
-		try {
-			while (true) {
-				try {
-					return this.gate.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-		}
-		finally {
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
 	/** Re-reads the state and runs the walk: after a wake-up or a timer. */
 	void pump() {
 		try {
@@ -213,85 +196,10 @@ final class KeyEngine {
 	}
 
 	/**
-	 * Queues a request; the future completes with its grant in FIFO order. If another process
-	 * keeps the state locked, the request is queued in the background and the future returned at
-	 * once, so the caller's own timeout applies.
+	 * Queues a request; the future completes with its grant in FIFO order ({@link KeyRequests}).
 	 */
 	CompletableFuture<Grant> enqueue(LockMode mode, Owner owner, LockOptions options) {
-		CompletableFuture<Grant> future = new CompletableFuture<>();
-		try {
-			attempt(tx -> enqueueIn(tx, mode, owner, options, future), BUSY_BUDGET_NANOS);
-		}
-		catch (StateBusyException ex) {
-			String key = key();
-			this.directory.background().execute(() -> {
-				try {
-					// through the registry: this engine may be closed as idle meanwhile
-					this.directory.withEngine(key, engine -> engine.section(tx -> engine.enqueueIn(tx, mode, owner, options, future)));
-				}
-				catch (RuntimeException failure) {
-					future.completeExceptionally(failure);
-				}
-			});
-		}
-		return future;
-	}
-
-	/** Grants or queues a request completing {@code future}, unless the caller gave up already. */
-	private @Nullable Void enqueueIn(StateTx tx, LockMode mode, Owner owner, LockOptions options,
-			CompletableFuture<Grant> future) {
-		if (future.isDone()) {
-			return null;
-		}
-		if (this.walk.grantableNow(tx, mode)) {
-			Grant grant = this.walk.grantNew(tx, mode, owner, options);
-			tx.after(() -> {
-				if (!future.complete(grant)) {
-					grant.release();
-				}
-			});
-			return null;
-		}
-		long ticket = tx.state.nextTicket();
-		FileLock waitLock = this.file.lockOwn(KeyFile.waitRegion(ticket));
-		FileLock holdLock = this.file.lockOwn(KeyFile.holdRegion(ticket));
-		tx.state.add(new QueueEntry(ticket, Owner.currentPid(), this.directory.session(), owner.threadId(),
-				mode.name(), 0, 0, options.tags()));
-		DiskRequest request = new DiskRequest(ticket, mode, owner, options, waitLock, holdLock, future);
-		this.waiting.put(ticket, request);
-		tx.after(() -> future.whenComplete((grant, failure) -> {
-			if (failure != null) {
-				withdraw(request);
-			}
-		}));
-		return null;
-	}
-
-	/**
-	 * Takes a cancelled or timed-out request out of the queue, letting those behind it through;
-	 * in the background if another process keeps the state locked.
-	 */
-	private void withdraw(DiskRequest request) {
-		if (this.closed) {
-			return;
-		}
-		Function<StateTx, Void> withdrawal = tx -> {
-			this.walk.withdraw(tx, request);
-			return null;
-		};
-		try {
-			attempt(withdrawal, BUSY_BUDGET_NANOS);
-		}
-		catch (StateBusyException ex) {
-			this.directory.background().execute(() -> {
-				try {
-					section(withdrawal);
-				}
-				catch (EvictedException evicted) {
-					// the file was closed, and the request with it
-				}
-			});
-		}
+		return this.requests.enqueue(mode, owner, options);
 	}
 
 	boolean release(DiskGrant grant) {
@@ -454,37 +362,12 @@ final class KeyEngine {
 		return this.waiting.isEmpty() && this.grants.isEmpty() && !this.walk.waits().isWaiting();
 	}
 
+	KeyRequests requests() {
+		return this.requests;
+	}
+
 	ReentrantLock gate() {
 		return this.gate;
-	}
-
-	/**
-	 * Thrown when the gate or the state lock could not be had within a budget; nothing ran.
-	 */
-	static final class StateBusyException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		static final StateBusyException INSTANCE = new StateBusyException();
-
-		private StateBusyException() {
-			super("The key's state is locked by another process", null, false, false);
-		}
-
-	}
-
-	/**
-	 * Thrown when an engine was closed as idle, or with its directory, between its lookup and its
-	 * use; the caller looks the key up again.
-	 */
-	static final class EvictedException extends RuntimeException {
-
-		private static final long serialVersionUID = 1L;
-
-		EvictedException() {
-			super("The key's file was closed", null, false, false);
-		}
-
 	}
 
 }

@@ -128,7 +128,7 @@ final class LockDirectory {
 			try {
 				return operation.apply(engine(key));
 			}
-			catch (KeyEngine.EvictedException ex) {
+			catch (EvictedException ex) {
 				if (this.closed) {
 					throw new LockException(key, "The disk lock backend on " + this.path + " is closed");
 				}
